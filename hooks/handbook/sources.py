@@ -1,0 +1,146 @@
+"""The source library: the curated pages in docs/sources/, their metadata and paragraphs.
+
+Every block of a source page carries an id stored in the Markdown: a paragraph ends with a
+line `{: #p12 }`, a heading with `{ #p5 }`. Other hooks (the duty index, citations) look
+paragraphs up here by document slug and id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.utils.meta import get_data
+
+from .data import data_path, load_yaml
+
+SOURCE_DIR = "sources/"
+PARAGRAPH_ID = re.compile(r"^\{:\s*#(p\d+)\s*\}$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#(p\d+)\s*\})?$")
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#])")
+
+
+@dataclass
+class Paragraph:
+    pid: str
+    text: str  # the words as a reader sees them: Markdown escapes and emphasis removed
+    heading_level: int = 0
+
+    @property
+    def number(self) -> int:
+        return int(self.pid[1:])
+
+
+@dataclass
+class SourceDocument:
+    slug: str
+    src_uri: str
+    path: Path
+    meta: dict
+    title: str
+    paragraphs: dict[str, Paragraph] = field(default_factory=dict)
+
+    def url_from(self, page_url: str) -> str:
+        """Relative URL of this document as seen from a page at page_url (directory URLs)."""
+        depth = page_url.count("/")
+        return "../" * depth + f"sources/{self.slug}/"
+
+
+def is_source_page(src_uri: str) -> bool:
+    return src_uri.startswith(SOURCE_DIR) and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+
+
+def plain_text(markdown: str) -> str:
+    """The reader-visible words of a Markdown fragment (emphasis and escapes removed)."""
+    text = re.sub(r"(?<!\\)(\*\*|__)", "", markdown)
+    return MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+def parse_document(path: Path, src_uri: str, taxonomy: dict) -> SourceDocument:
+    text = path.read_text(encoding="utf-8")
+    body, meta = get_data(text)
+    slug = Path(src_uri).stem.split(".")[0]
+    document = SourceDocument(slug, src_uri, path, meta, title=str(meta.get("title") or ""))
+    check_metadata(document, taxonomy)
+    line_offset = text[: len(text) - len(body)].count("\n")
+    for block_line, block in iter_blocks(body):
+        lines = block.split("\n")
+        heading = HEADING.match(lines[0]) if len(lines) == 1 else None
+        if heading and heading.group(1) == "#":
+            continue  # the title: checked against front matter below
+        if heading and heading.group(3):
+            add_paragraph(document, Paragraph(heading.group(3), plain_text(heading.group(2)),
+                                              len(heading.group(1))), line_offset + block_line)
+        elif len(lines) > 1 and (match := PARAGRAPH_ID.match(lines[-1].strip())):
+            add_paragraph(document, Paragraph(match.group(1), plain_text("".join(lines[:-1]))),
+                          line_offset + block_line)
+        elif heading or not block.startswith(("<!--", "!!!", "???")):
+            raise PluginError(
+                f"{path}:{line_offset + block_line}: this block has no paragraph id. Every paragraph "
+                "of a source page ends with a line like `{: #p12 }` and every heading with "
+                "`{ #p12 }`; give it the next unused number (never renumber the others)."
+            )
+    if not document.paragraphs:
+        raise PluginError(f"{path}: the source page has no paragraphs with ids.")
+    return document
+
+
+def iter_blocks(body: str):
+    line = 1
+    for block in re.split(r"\n\s*\n", body):
+        stripped = block.strip("\n")
+        if stripped.strip():
+            yield line + len(block) - len(block.lstrip("\n")), stripped
+        line += block.count("\n") + 2
+
+
+def add_paragraph(document: SourceDocument, paragraph: Paragraph, line: int) -> None:
+    if paragraph.pid in document.paragraphs:
+        raise PluginError(
+            f"{document.path}:{line}: paragraph id '{paragraph.pid}' is used twice. Give the later "
+            "paragraph the next unused number; ids never change once published."
+        )
+    document.paragraphs[paragraph.pid] = paragraph
+
+
+def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
+    meta = document.meta
+    if not document.title:
+        raise PluginError(f"{document.path}: front matter field 'title' is empty. Copy the document's title into it.")
+    for name, labels in taxonomy["required_fields"].items():
+        value = meta.get(name)
+        if value is None or not str(value).strip():
+            raise PluginError(
+                f"{document.path}: required metadata '{name}' ({labels['zh']}) is empty. "
+                f"Fill it in the page's front matter, e.g. `{name}: \"…\"`, before building."
+            )
+    for name, vocabulary in (("kind", "kinds"), ("level", "levels")):
+        if meta[name] not in taxonomy[vocabulary]:
+            allowed = "、".join(taxonomy[vocabulary])
+            raise PluginError(
+                f"{document.path}: '{name}: {meta[name]}' is not a known {name}. "
+                f"Use one of {allowed}, or add it to data/taxonomy.yml."
+            )
+
+
+def load_library(files: Files, config) -> dict[str, SourceDocument]:
+    """Parse the source pages that this language's build will render, by slug."""
+    taxonomy = load_taxonomy(config)
+    library = {}
+    for file in files.documentation_pages():
+        if is_source_page(file.src_uri) and file.abs_src_path:
+            document = parse_document(Path(file.abs_src_path), file.src_uri, taxonomy)
+            library[document.slug] = document
+    return dict(sorted(library.items()))
+
+
+def load_taxonomy(config) -> dict:
+    path = data_path(config, "taxonomy.yml")
+    taxonomy = load_yaml(path)
+    for key in ("kinds", "levels", "required_fields"):
+        if not isinstance(taxonomy.get(key), dict) or not taxonomy[key]:
+            raise PluginError(f"{path}: '{key}' is missing or empty.")
+    return taxonomy

@@ -1,0 +1,82 @@
+"""Source pages: metadata card, level and kind tags, a permalink and "copy citation" on every
+paragraph, and the generated list of documents on sources/index.md."""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.plugins import get_plugin_logger
+
+from handbook import sources
+from handbook.templates import render
+
+log = get_plugin_logger(__name__)
+
+LIBRARY_MARKER = "<!-- source-library -->"
+BLOCK_WITH_ID = re.compile(r'<(p|h[2-6]) id="(p\d+)"([^>]*)>(.*?)</\1>', re.S)
+# The toc extension's own permalink; a numbered paragraph link replaces it on source headings.
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+TITLE = re.compile(r"(<h1[^>]*>.*?</h1>)", re.S)
+
+library: dict[str, sources.SourceDocument] = {}
+taxonomy: dict = {}
+
+
+def on_files(files, config):
+    global library, taxonomy
+    taxonomy = sources.load_taxonomy(config)
+    library = sources.load_library(files, config)
+    return files
+
+
+def language(config) -> str:
+    return config.theme["language"]
+
+
+def document_for(page) -> sources.SourceDocument | None:
+    if not sources.is_source_page(page.file.src_uri):
+        return None
+    return library.get(page.file.src_uri.split("/")[-1].split(".")[0])
+
+
+def on_page_markdown(markdown, page, config, files):
+    document = document_for(page)
+    if document:
+        # Before Material's tags plugin (priority -50) reads page.meta["tags"].
+        page.meta["tags"] = tags_for(document, language(config))
+    if page.file.src_uri.startswith(sources.SOURCE_DIR) and LIBRARY_MARKER in markdown:
+        table = render("source_library.md.j2", documents=library.values(), lang=language(config),
+                       taxonomy=taxonomy)
+        markdown = markdown.replace(LIBRARY_MARKER, table)
+    return markdown
+
+
+def tags_for(document: sources.SourceDocument, lang: str) -> list[str]:
+    level = taxonomy["levels"][document.meta["level"]]
+    kind = document.meta["kind"]
+    if lang == "zh":
+        return [level["tag"], kind]
+    return [level["en"], taxonomy["kinds"][kind]["en"]]
+
+
+def on_page_content(html, page, config, files):
+    document = document_for(page)
+    if not document:
+        return html
+    lang = language(config)
+    title = page.meta.get("title", document.title)
+
+    def add_tools(match: re.Match) -> str:
+        tag, pid, attributes, inner = match.groups()
+        inner = HEADERLINK.sub("", inner)
+        tools = render("paragraph_tools.html", pid=pid, number=pid[1:], title=title, lang=lang)
+        return f'<{tag} id="{pid}"{attributes} class="hb-para">{inner}{tools}</{tag}>'
+
+    body = BLOCK_WITH_ID.sub(add_tools, html)
+    card = render("metadata_card.html", document=document, lang=lang, taxonomy=taxonomy)
+    parts = TITLE.split(body, maxsplit=1)
+    if len(parts) != 3:
+        log.warning("%s: a source page needs its title as a level-1 heading ('# …').", page.file.src_uri)
+        return body
+    before, heading, rest = parts
+    return f'{before}{heading}{card}<div class="hb-source-text">{rest}</div>'
