@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from handbook import sources
 from handbook.templates import render
@@ -22,6 +22,7 @@ library: dict[str, sources.SourceDocument] = {}
 taxonomy: dict = {}
 
 
+@event_priority(-200)  # after static-i18n has chosen this language's version of each file
 def on_files(files, config):
     global library, taxonomy
     taxonomy = sources.load_taxonomy(config)

@@ -43,11 +43,6 @@ class SourceDocument:
     title: str
     paragraphs: dict[str, Paragraph] = field(default_factory=dict)
 
-    def url_from(self, page_url: str) -> str:
-        """Relative URL of this document as seen from a page at page_url (directory URLs)."""
-        depth = page_url.count("/")
-        return "../" * depth + f"sources/{self.slug}/"
-
 
 def is_source_page(src_uri: str) -> bool:
     return src_uri.startswith(SOURCE_DIR) and src_uri.endswith(".md") and not src_uri.endswith("index.md")
@@ -59,12 +54,14 @@ def plain_text(markdown: str) -> str:
     return MARKDOWN_ESCAPE.sub(r"\1", text)
 
 
-def parse_document(path: Path, src_uri: str, taxonomy: dict) -> SourceDocument:
+def parse_document(path: Path, src_uri: str, taxonomy: dict | None = None) -> SourceDocument:
+    """Parse a source page; with a taxonomy, also check its metadata."""
     text = path.read_text(encoding="utf-8")
     body, meta = get_data(text)
     slug = Path(src_uri).stem.split(".")[0]
     document = SourceDocument(slug, src_uri, path, meta, title=str(meta.get("title") or ""))
-    check_metadata(document, taxonomy)
+    if taxonomy is not None:
+        check_metadata(document, taxonomy)
     line_offset = text[: len(text) - len(body)].count("\n")
     for block_line, block in iter_blocks(body):
         lines = block.split("\n")

@@ -1,0 +1,186 @@
+"""Shared fixtures: the built site (once per session), fixture sites, a local web server and
+headless Chromium that refuses and records every request to another host."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def build_site(config_file: Path, site_dir: Path) -> Path:
+    """Build a site in-process, strictly, as `mkdocs build` would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real handbook, built once for the whole session."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """A small site with the real hooks and data, whose pages a test writes itself."""
+    return FixtureSite(tmp_path)
+
+
+class FixtureSite:
+    def __init__(self, root: Path):
+        self.root = root
+        self.docs = root / "docs"
+        (self.docs / "sources").mkdir(parents=True)
+        shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("raw"))
+        self.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n")
+        self.write("sources/01-test.md", SAMPLE_SOURCE_PAGE)
+
+    def write(self, path: str, text: str) -> None:
+        target = self.docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def config(self, hooks: list[str] | None = None) -> Path:
+        hooks = hooks or ["source_pages.py"]
+        hook_lines = "\n".join(f"  - {ROOT / 'hooks' / name}" for name in hooks)
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(FIXTURE_CONFIG.format(hooks=hook_lines), encoding="utf-8")
+        return config_file
+
+    def build(self, hooks: list[str] | None = None) -> Path:
+        return build_site(self.config(hooks), self.root / "site")
+
+
+FIXTURE_CONFIG = """\
+site_name: Fixture
+site_url: https://fixture.invalid/
+strict: true
+validation:
+  unrecognized_links: warn
+  anchors: warn
+theme:
+  name: material
+  language: zh
+  font: false
+markdown_extensions:
+  - attr_list
+  - toc:
+      permalink: true
+plugins:
+  - search:
+      lang: en
+  - tags
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      reconfigure_search: false
+      languages:
+        - {{locale: zh, name: 中文, default: true}}
+        - {{locale: en, name: English}}
+hooks:
+{hooks}
+"""
+
+SAMPLE_SOURCE_PAGE = """\
+---
+title: 在测试会议上的讲话
+kind: 讲话
+level: 县
+occasion: 测试会议
+speaker: 县委负责同志
+audience: 挂职干部
+source_file: none
+source_lines: "1-4"
+---
+
+# 在测试会议上的讲话
+
+同志们：
+{: #p1 }
+
+## 一要加强学习，注重调查研究。 { #p2 }
+
+挂职干部要尽快融入干部群众，在工作实践中增长才干。
+{: #p3 }
+"""
+
+
+# -- serving and browsing ---------------------------------------------------------------------
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """Serve the built site on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OutsideRequests(list):
+    """Every request a page made to a host other than the local one (refused)."""
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.outside_requests = OutsideRequests()
+
+    def route(route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("file", "data", "blob") or url.hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            context.outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page

@@ -1,0 +1,66 @@
+"""What only a browser shows: pages load, permalinks land, "copy citation" copies the right
+text, nothing is requested from another host, and axe-core finds no serious violation."""
+
+from __future__ import annotations
+
+import pytest
+
+SOURCE = "/sources/01-city-speech/"
+
+
+def test_home_page_loads_with_navigation_and_search(page, server, context):
+    page.goto(server + "/")
+    assert page.title().startswith("首页")
+    assert page.locator(".md-search__input").count() == 1
+    assert page.locator("nav.md-nav--primary a", has_text="原文库").count() >= 1
+    assert page.errors == []
+    assert context.outside_requests == []
+
+
+def test_paragraph_permalink_lands_on_its_paragraph(page, server, context):
+    page.goto(server + SOURCE + "#p14")
+    paragraph = page.locator("#p14")
+    assert paragraph.evaluate("el => el.matches(':target')")
+    box = paragraph.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"] / 2, "the paragraph is scrolled to the top"
+    page.locator("#p8 .hb-para-link").click()
+    assert page.url.endswith(SOURCE + "#p8")
+    assert page.locator("#p8").evaluate("el => el.matches(':target')")
+    assert context.outside_requests == []
+
+
+def test_copy_citation_gives_title_paragraph_and_url(page, server, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(server + SOURCE)
+    page.locator("#p6 .hb-cite").click()
+    page.wait_for_selector("#p6 .hb-cite[data-copied]")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"《在全市挂职干部座谈会上的讲话》第6段，《挂职干部工作手册》，{server}{SOURCE}#p6"
+    assert context.outside_requests == []
+
+
+def test_copying_a_paragraph_copies_only_the_source_words(page, server):
+    page.goto(server + SOURCE)
+    selected = page.evaluate("""() => {
+        const p = document.querySelector('#p2');
+        const range = document.createRange(); range.selectNodeContents(p);
+        const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+        return selection.toString();
+    }""")
+    assert selected.strip().startswith("早就想开个会")
+    assert selected.strip().endswith("相信的明天一定会更好。")
+    assert "\u200b" not in selected
+
+
+@pytest.mark.parametrize("path", ["/", SOURCE, "/en/", "/en" + SOURCE])
+def test_no_serious_accessibility_violations(page, server, context, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + path)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert context.outside_requests == []
