@@ -54,7 +54,8 @@ class FixtureSite:
         self.root = root
         self.docs = root / "docs"
         (self.docs / "sources").mkdir(parents=True)
-        shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("raw"))
+        shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("raw", "duties"))
+        (root / "data" / "duties").mkdir()
         self.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n")
         self.write("sources/01-test.md", SAMPLE_SOURCE_PAGE)
 

@@ -52,7 +52,7 @@ def test_copying_a_paragraph_copies_only_the_source_words(page, server):
     assert "\u200b" not in selected
 
 
-@pytest.mark.parametrize("path", ["/", SOURCE, "/en/", "/en" + SOURCE])
+@pytest.mark.parametrize("path", ["/", SOURCE, "/en/", "/en" + SOURCE, "/duties/", "/en/duties/host-unit/"])
 def test_no_serious_accessibility_violations(page, server, context, path):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -64,3 +64,37 @@ def test_no_serious_accessibility_violations(page, server, context, path):
     ]
     assert serious == []
     assert context.outside_requests == []
+
+
+def filter_duties(page, **choices) -> tuple[int, str]:
+    form = page.locator("form[data-hb-filter]")
+    for name, value in choices.items():
+        field = form.locator(f"[name={name}]")
+        if name == "text":
+            field.fill(value)
+            field.dispatch_event("input")
+        else:
+            field.select_option(value)
+    visible = page.locator(".hb-duty:visible").count()
+    return visible, form.locator(".hb-filter__count").inner_text()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_duty_filter_by_party_theme_document_and_words(page, server, site, context, where):
+    base = server + "/duties/" if where == "http" else (site / "duties" / "index.html").as_uri()
+    page.goto(base)
+    total = page.locator(".hb-duty").count()
+    assert total >= 100 and filter_duties(page)[0] == total
+    shown, count = filter_duties(page, party="host_unit")
+    assert 0 < shown < total and count == f"显示 {shown} / {total} 条"
+    assert page.locator(".hb-duty:visible[data-party=cadre]").count() == 0
+    shown_theme, _ = filter_duties(page, theme="living")
+    assert 0 < shown_theme < shown
+    assert page.locator("h2#cadre").is_hidden(), "a section with no matching entry is hidden"
+    filter_duties(page, party="", theme="", source="03-county-speech", text="食宿")
+    assert page.locator(".hb-duty:visible").count() == 0
+    shown, _ = filter_duties(page, source="", text="食宿")
+    assert shown >= 1 and all("食宿" in t for t in page.locator(".hb-duty:visible").all_inner_texts())
+    # The online build's search worker cannot load from file:// (the offline bundle's can).
+    errors = [e for e in page.errors if not (where == "file" and "search" in e)]
+    assert errors == [] and context.outside_requests == []

@@ -124,14 +124,26 @@ def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
 
 
 def load_library(files: Files, config) -> dict[str, SourceDocument]:
-    """Parse the source pages that this language's build will render, by slug."""
+    """Parse the source pages that this language's build will render, by slug. Several hooks
+    ask for it in one build: the result is kept until a page changes."""
+    pages = tuple(
+        (file.src_uri, file.abs_src_path, Path(file.abs_src_path).stat().st_mtime_ns)
+        for file in files.documentation_pages()
+        if is_source_page(file.src_uri) and file.abs_src_path
+    )
     taxonomy = load_taxonomy(config)
-    library = {}
-    for file in files.documentation_pages():
-        if is_source_page(file.src_uri) and file.abs_src_path:
-            document = parse_document(Path(file.abs_src_path), file.src_uri, taxonomy)
+    key = (pages, data_path(config, "taxonomy.yml").stat().st_mtime_ns)
+    if key not in _library_cache:
+        library = {}
+        for src_uri, abs_src_path, _ in pages:
+            document = parse_document(Path(abs_src_path), src_uri, taxonomy)
             library[document.slug] = document
-    return dict(sorted(library.items()))
+        _library_cache.clear()
+        _library_cache[key] = dict(sorted(library.items()))
+    return _library_cache[key]
+
+
+_library_cache: dict = {}
 
 
 def load_taxonomy(config) -> dict:

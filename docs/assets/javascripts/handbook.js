@@ -37,3 +37,58 @@
     });
   });
 })();
+
+/* Duty index filter: by party, theme, document and words, on the entries of the page. */
+(function () {
+  "use strict";
+
+  function setUp(form) {
+    var article = form.closest("article") || document;
+    var entries = Array.prototype.slice.call(article.querySelectorAll(".hb-duty"));
+    var headings = Array.prototype.slice.call(article.querySelectorAll("h2")).filter(function (h) {
+      return h.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_PRECEDING;
+    });
+    var count = form.querySelector(".hb-filter__count");
+
+    function value(name) {
+      var field = form.elements[name];
+      return field ? field.value.trim().toLowerCase() : "";
+    }
+
+    function apply() {
+      var party = value("party"), theme = value("theme"), source = value("source");
+      var words = value("text").split(/\s+/).filter(Boolean);
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var text = entry.textContent.toLowerCase();
+        var match = (!party || entry.dataset.party === party) &&
+          (!theme || entry.dataset.theme === theme) &&
+          (!source || entry.dataset.source === source) &&
+          words.every(function (word) { return text.indexOf(word) !== -1; });
+        entry.hidden = !match;
+        if (match) shown += 1;
+      });
+      headings.forEach(function (heading) {
+        var next = heading.nextElementSibling, visible = false;
+        while (next && next.tagName !== "H2") {
+          if (next.classList.contains("hb-duty") && !next.hidden) { visible = true; break; }
+          next = next.nextElementSibling;
+        }
+        heading.hidden = !visible;
+      });
+      count.textContent = count.dataset.template
+        .replace("{shown}", shown).replace("{total}", count.dataset.total);
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.hidden = false;
+    apply();
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-hb-filter]").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
