@@ -1,0 +1,195 @@
+"""Measure the handbook's search as a reader meets it: type each query of a query file into the
+search box in headless Chromium and score the results.
+
+Usage:
+    python scripts/bench_search.py [--queries FILE] [--site DIR] [--verbose]
+
+Without --site it builds the handbook into a temporary folder first. A query is a hit at k when
+one of the first k result links (as shown, in order) leads to a section whose text contains the
+query's `must_contain`. Prints hit@1, hit@5 and MRR overall and per kind, and the median time
+from the last keystroke to the results. A query may name its language ("lang": "en"); it is
+then typed on the English side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_QUERIES = ROOT / "tests" / "data" / "search_queries.json"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+TOP = 5
+
+# Records when the result list last changed, so that a query's answer can be timed.
+WATCH_RESULTS = """() => {
+  const watch = window.__hbResults = {first: 0, last: 0};
+  const observer = new MutationObserver(() => {
+    const now = performance.now();
+    if (!watch.first) watch.first = now;
+    watch.last = now;
+  });
+  for (const el of document.querySelectorAll('.md-search-result__meta, .md-search-result__list'))
+    observer.observe(el, {childList: true, subtree: true, characterData: true});
+}"""
+
+VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')]
+  .filter(a => !a.closest('details:not([open])'))
+  .map(a => a.href)"""
+
+
+def section_texts(site: Path) -> dict[str, str]:
+    """Text of every indexed section by location, as the search index holds it."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"]: (doc["title"] + " " + doc["text"]).replace("\u200b", "") for doc in index["docs"]}
+
+
+def location_of(href: str, base_url: str) -> str:
+    url = urlparse(href)
+    path = url.path[len(urlparse(base_url).path):].lstrip("/")
+    return path + (f"#{url.fragment}" if url.fragment else "")
+
+
+def open_search(page, url: str) -> None:
+    page.goto(url)
+    page.locator(".md-search__input").focus()
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !m.textContent.includes('初始化') && !/initializ/i.test(m.textContent); }"
+    )
+    page.evaluate(WATCH_RESULTS)
+
+
+def run_query(page, query: str, timeout: float = 5.0) -> tuple[list[str], float]:
+    """Type a query as a reader does and return the visible result links and the latency (ms)."""
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    # fill() of Chinese sends no key events, and Material's search waits for one.
+    page.evaluate("() => { window.__hbResults.first = 0; window.__hbResults.last = 0; }")
+    start = page.evaluate("performance.now()")
+    box.press("End")
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = page.evaluate("() => [window.__hbResults.first, window.__hbResults.last, performance.now()]")
+        if state[0] and state[2] - state[1] > 120:
+            return page.evaluate(VISIBLE_RESULT_LINKS), state[0] - start
+        time.sleep(0.02)
+    return page.evaluate(VISIBLE_RESULT_LINKS), float("nan")
+
+
+def evaluate(page, base_url: str, queries: list[dict], texts: dict[str, str]) -> list[dict]:
+    """Run every query; return one record per query with its rank of the first hit (or None)."""
+    records = []
+    current_lang = None
+    for query in queries:
+        lang = query.get("lang", "zh")
+        if lang != current_lang:
+            open_search(page, base_url + ("/" if lang == "zh" else f"/{lang}/"))
+            current_lang = lang
+        links, latency = run_query(page, query["q"])
+        rank = None
+        shown = []
+        for position, href in enumerate(links[:TOP], 1):
+            location = location_of(href, base_url)
+            shown.append(location)
+            text = texts.get(location) or texts.get(location.split("#")[0], "")
+            if rank is None and query["must_contain"] in text:
+                rank = position
+        records.append({**query, "rank": rank, "latency_ms": latency, "shown": shown})
+    return records
+
+
+def summarise(records: list[dict]) -> dict:
+    def scores(group: list[dict]) -> dict:
+        n = len(group)
+        return {
+            "n": n,
+            "hit@1": sum(1 for r in group if r["rank"] == 1) / n,
+            "hit@5": sum(1 for r in group if r["rank"]) / n,
+            "mrr": sum(1 / r["rank"] for r in group if r["rank"]) / n,
+        }
+
+    kinds = defaultdict(list)
+    for record in records:
+        kinds[record["kind"]].append(record)
+    latencies = [r["latency_ms"] for r in records if r["latency_ms"] == r["latency_ms"]]
+    return {
+        "overall": scores(records),
+        "kinds": {kind: scores(group) for kind, group in kinds.items()},
+        "median_latency_ms": statistics.median(latencies) if latencies else float("nan"),
+    }
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score the handbook's search on a query file.")
+    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES)
+    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--verbose", action="store_true", help="print every query and what it found")
+    args = parser.parse_args(argv)
+    queries = json.loads(args.queries.read_text(encoding="utf-8"))
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as temp:
+        site = args.site
+        if site is None:
+            site = Path(temp) / "site"
+            print(f"build: {build(site):.2f} s")
+        texts = section_texts(site)
+        with serve(site) as base_url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            records = evaluate(page, base_url, queries, texts)
+            browser.close()
+
+    summary = summarise(records)
+    if args.verbose:
+        for r in records:
+            print(f"{'MISS' if not r['rank'] else 'hit' + str(r['rank']):6} {r['kind']:15} {r['q']}  →  {r['shown']}")
+    overall = summary["overall"]
+    print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}  MRR {overall['mrr']:.2f}")
+    for kind, s in sorted(summary["kinds"].items()):
+        print(f"  {kind:15} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
+    print(f"median time from last keystroke to results: {summary['median_latency_ms']:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
