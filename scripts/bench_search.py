@@ -53,8 +53,14 @@ VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result
 
 
 def section_texts(site: Path) -> dict[str, str]:
-    """Text of every indexed section by location, as the search index holds it."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """Text of every indexed section by location, as the search index holds it (the offline
+    bundle holds it as a script)."""
+    path = site / "search" / "search_index.json"
+    if path.exists():
+        index = json.loads(path.read_text(encoding="utf-8"))
+    else:
+        script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+        index = json.loads(script[script.index("{"):])
     return {doc["location"]: (doc["title"] + " " + doc["text"]).replace("\u200b", "") for doc in index["docs"]}
 
 
@@ -91,6 +97,12 @@ def run_query(page, query: str, timeout: float = 5.0) -> tuple[list[str], float]
     return page.evaluate(VISIBLE_RESULT_LINKS), float("nan")
 
 
+def home_page(base_url: str, lang: str) -> str:
+    """Where a reader of a language starts: / and /en/ online, index.html from file://."""
+    folder = "/" if lang == "zh" else f"/{lang}/"
+    return base_url + folder + ("index.html" if base_url.startswith("file:") else "")
+
+
 def evaluate(page, base_url: str, queries: list[dict], texts: dict[str, str]) -> list[dict]:
     """Run every query; return one record per query with its rank of the first hit (or None)."""
     records = []
@@ -98,7 +110,7 @@ def evaluate(page, base_url: str, queries: list[dict], texts: dict[str, str]) ->
     for query in queries:
         lang = query.get("lang", "zh")
         if lang != current_lang:
-            open_search(page, base_url + ("/" if lang == "zh" else f"/{lang}/"))
+            open_search(page, home_page(base_url, lang))
             current_lang = lang
         links, latency = run_query(page, query["q"])
         rank = None
@@ -161,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the handbook's search on a query file.")
     parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES)
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--file", action="store_true", help="open the site from file:// (an offline bundle)")
     parser.add_argument("--verbose", action="store_true", help="print every query and what it found")
     args = parser.parse_args(argv)
     queries = json.loads(args.queries.read_text(encoding="utf-8"))
@@ -173,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(temp) / "site"
             print(f"build: {build(site):.2f} s")
         texts = section_texts(site)
-        with serve(site) as base_url, sync_playwright() as playwright:
+        with (contextlib.nullcontext(site.resolve().as_uri()) if args.file else serve(site)) as base_url, \
+                sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             records = evaluate(page, base_url, queries, texts)

@@ -92,3 +92,22 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* How old this copy is: "built on 2026-11-27 (3 days ago)", so that a reader of an old copy
+   knows to look for a newer one. */
+(function () {
+  "use strict";
+  function init() {
+    document.querySelectorAll(".hb-build[data-build-date]").forEach(function (element) {
+      var built = Date.parse(element.getAttribute("data-build-date") + "T00:00:00Z");
+      if (isNaN(built)) return;
+      var days = Math.max(0, Math.floor((Date.now() - built) / 86400000));
+      var zh = document.documentElement.lang === "zh";
+      var age = days === 0 ? (zh ? "今天" : "today") : zh ? days + " 天前" : days + (days === 1 ? " day ago" : " days ago");
+      element.querySelector(".hb-build__age").textContent = zh ? "（" + age + "）" : " (" + age + ")";
+      element.setAttribute("data-age-days", String(days));
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

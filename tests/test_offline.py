@@ -1,0 +1,140 @@
+"""The offline bundle: one zip, one folder, README and manifest; from file:// with every other
+request refused, the handbook works as online (navigation, permalinks, citations, search in
+both languages with the online scores, language switch, duty filter)."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import bench_search
+import build_offline
+import verify_offline
+from conftest import ROOT
+from textutil import soup_of
+
+QUERIES = json.loads((ROOT / "tests" / "data" / "search_queries.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    assert build_offline.main(["--out", str(out)]) == 0
+    [zip_path] = out.glob("*.zip")
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def unpacked(bundle, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(target)
+    [folder] = list(target.iterdir())
+    return folder
+
+
+def version() -> str:
+    return build_offline.handbook_version(ROOT / "docs")
+
+
+def test_zip_holds_one_folder_with_index_readme_and_manifest(bundle):
+    assert bundle.name == f"seconded-cadre-handbook-{version()}-offline.zip"
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        assert {name.split("/")[0] for name in names} == {f"seconded-cadre-handbook-{version()}"}
+        top = {name.split("/", 1)[1] for name in names}
+        assert {"index.html", "README.txt", "SHA256SUMS", "en/index.html", "duties.csv"} <= top
+        readme = archive.read(f"seconded-cadre-handbook-{version()}/README.txt").decode("utf-8-sig")
+    assert version() in readme and re.search(r"\d{4}-\d{2}-\d{2}", readme)
+    assert "怎样打开" in readme and "How to open it" in readme and "sha256sum -c SHA256SUMS" in readme
+    assert not [n for n in top if n.endswith(".map") or n.startswith("assets/javascripts/lunr/")]
+
+
+def test_manifest_verifies_and_catches_a_changed_file(bundle, unpacked, capsys):
+    assert verify_offline.main([str(bundle)]) == 0
+    assert verify_offline.main([str(unpacked)]) == 0
+    page = unpacked / "about.html"
+    original = page.read_bytes()
+    page.write_bytes(original + b"<!-- changed -->")
+    try:
+        assert verify_offline.main([str(unpacked)]) == 1
+        assert "changed: about.html" in capsys.readouterr().out
+    finally:
+        page.write_bytes(original)
+
+
+def test_online_build_keeps_directory_urls_and_no_offline_shim(site):
+    assert (site / "sources" / "01-city-speech" / "index.html").exists()
+    assert "iframe-worker" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_shows_version_and_build_date(site, unpacked):
+    for root in (site, unpacked):
+        for page in root.rglob("*.html"):
+            build = soup_of(page).select_one(".hb-build")
+            assert build is not None and version() in build.get_text(), page
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", build["data-build-date"])
+
+
+def test_search_from_file_scores_as_online(page, server, site, unpacked, context):
+    online = bench_search.evaluate(page, server, QUERIES, bench_search.section_texts(site))
+    offline_page = context.new_page()
+    offline = bench_search.evaluate(offline_page, unpacked.as_uri(), QUERIES, bench_search.section_texts(unpacked))
+    assert [r["rank"] for r in offline] == [r["rank"] for r in online]
+    assert bench_search.summarise(offline)["overall"]["hit@5"] >= 0.9
+    english = bench_search.evaluate(offline_page, unpacked.as_uri(),
+                                    [{"q": "dispatching unit", "must_contain": "dispatching unit", "kind": "en", "lang": "en"}],
+                                    bench_search.section_texts(unpacked))
+    assert english[0]["rank"] and all(link.startswith("en/") for link in english[0]["shown"])
+    assert context.outside_requests == []
+
+
+def test_navigation_permalinks_citation_language_switch_and_filter_from_file(page, unpacked, context):
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator("article a", has_text="原文库").first.click()
+    assert page.url.endswith("sources/index.html")
+    page.locator("nav.md-nav--primary a", has_text="在全县挂职干部欢迎会议上的讲话").first.click()
+    assert page.url.endswith("sources/03-county-speech.html")
+    page.locator(".md-sidebar--secondary a", has_text="第二、要融入工作").first.click()
+    assert page.url.endswith("03-county-speech.html#p9")
+
+    page.locator("#p17 .hb-para-link").click()
+    assert page.locator("#p17").evaluate("el => el.matches(':target')")
+    page.locator("#p17 .hb-cite").click()
+    page.wait_for_selector("#p17 .hb-cite[data-citation]")
+    citation = page.locator("#p17 .hb-cite").get_attribute("data-citation")
+    assert citation.startswith("《在全县挂职干部欢迎会议上的讲话》第17段，《挂职干部工作手册》，file://")
+    assert citation.endswith("sources/03-county-speech.html#p17")
+
+    page.locator(".md-select__link[hreflang=en]").first.dispatch_event("click")
+    page.wait_for_url("**/en/sources/03-county-speech.html*")
+    assert "Reference translation" in page.locator(".hb-card").inner_text()
+
+    page.goto((unpacked / "duties" / "index.html").as_uri())
+    page.locator("form[data-hb-filter] select[name=party]").select_option("org_department")
+    shown = page.locator(".hb-duty:visible").count()
+    assert 0 < shown < page.locator(".hb-duty").count()
+    assert page.locator(".hb-duty:visible[data-party=org_department]").count() == shown
+    assert page.errors == [] and context.outside_requests == []
+
+
+def test_changelog_lists_the_same_versions_in_both_languages():
+    zh = re.findall(r"^## (\d+\.\d+\.\d+)", (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8"), re.M)
+    en = re.findall(r"^## (\d+\.\d+\.\d+)", (ROOT / "docs" / "changelog.en.md").read_text(encoding="utf-8"), re.M)
+    assert zh == en and zh[0] == version()
+    assert zh == sorted(zh, key=lambda v: tuple(int(n) for n in v.split(".")), reverse=True)
+
+
+def test_a_changelog_without_release_stops_the_build(fixture_site, caplog):
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    fixture_site.write("changelog.md", "# 版本说明\n\n还没有版本。\n")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        fixture_site.build(["build_info.py", "source_pages.py"])
+    assert "changelog.md: no release heading" in caplog.text
