@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 
 from mkdocs.exceptions import PluginError
@@ -14,24 +15,29 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from handbook import sources
+from handbook.data import data_path, load_yaml
 from handbook.duties import Duty, Registry, load_registry
 from handbook.templates import render
 
 log = get_plugin_logger(__name__)
 
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
+# A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->
+REFS = re.compile(r"<!--\s*duty-refs:\s*([\w\s-]*?)\s*-->")
 DUTY_PAGES = "duties/"
 EXPORT_FIELDS = ("id", "party", "theme", "summary_zh", "summary_en", "quote", "source", "paragraph", "url")
 OWED_TO_CADRE = ("host_unit", "dispatching_unit", "org_department", "publicity_department")
 
 registry: Registry | None = None
 titles: dict[str, str] = {}  # source document titles in this build's language
+roles: dict = {}  # data/roles.yml: what other parties owe each role
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    global registry, titles
+    global registry, titles, roles
     registry = load_registry(config)
+    roles = load_roles(config, registry)
     titles = {slug: document.title for slug, document in sources.load_library(files, config).items()}
     for name, content in exports(config).items():
         files.append(File.generated(config, name, content=content))
@@ -42,6 +48,20 @@ def on_files(files, config):
                 f"page with the marker <!-- duty-index: party={party} -->."
             )
     return files
+
+
+def load_roles(config, registry: Registry) -> dict:
+    path = data_path(config, "roles.yml")
+    data = load_yaml(path)
+    for role, owed_by in data.items():
+        if role not in registry.parties or not isinstance(owed_by, dict):
+            raise PluginError(f"{path}: '{role}' is not a party of data/duty_taxonomy.yml with a mapping of parties.")
+        for party, themes in owed_by.items():
+            if party not in registry.parties:
+                raise PluginError(f"{path}: {role}: unknown party '{party}'.")
+            if themes != "all" and not (isinstance(themes, list) and set(themes) <= set(registry.themes)):
+                raise PluginError(f"{path}: {role}: {party}: give `all` or a list of theme ids from data/duty_taxonomy.yml.")
+    return data
 
 
 def party_page(party: str) -> str:
@@ -64,9 +84,8 @@ def on_page_markdown(markdown, page, config, files):
     if sources.is_source_page(page.file.src_uri):
         slug = page.file.src_uri.split("/")[-1].split(".")[0]
         return mark_source(markdown, page, files, slug, lang)
-    if page.file.src_uri.startswith(DUTY_PAGES):
-        return MARKER.sub(lambda match: render_marker(match, page, files, lang), markdown)
-    return markdown
+    markdown = MARKER.sub(lambda match: render_marker(match, page, files, lang), markdown)
+    return REFS.sub(lambda match: render_refs(match, page, lang), markdown)
 
 
 # -- duty pages ------------------------------------------------------------------------------
@@ -93,10 +112,48 @@ def render_marker(match: re.Match, page, files, lang: str) -> str:
     if kind == "all":
         groups = [(party, registry.parties[party], registry.by(party=party)) for party in registry.parties]
         return duty_list(groups, links, lang, filters=("party", "theme", "source"))
+    if kind in ("role-duties", "role-owed"):
+        role = page.meta.get("role")
+        if role not in registry.parties:
+            raise PluginError(
+                f"{page.file.src_uri}: the marker {match.group(0)} needs `role:` in the page's front matter, "
+                f"one of {', '.join(registry.parties)}."
+            )
+        if kind == "role-duties":
+            duties = registry.by(party=role)
+        else:
+            duties = [d for d in registry.duties if owed_to(role, d)]
+        return render("duty_compact.md.j2", duties=duties, registry=registry, lang=lang,
+                      href=lambda duty: relative_link(page, party_page(duty.party), duty.id),
+                      by_party=kind == "role-owed")
     raise PluginError(
         f"{page.file.src_uri}: unknown marker '{match.group(0)}'. Use duty-index: matrix, all, "
         f"owed-to-cadre, by-source, or party=<{'|'.join(registry.parties)}>."
     )
+
+
+def render_refs(match: re.Match, page, lang: str) -> str:
+    ids = match.group(1).split()
+    known = {duty.id: duty for duty in registry.duties}
+    unknown = [duty_id for duty_id in ids if duty_id not in known]
+    if unknown or not ids:
+        raise PluginError(
+            f"{page.file.src_uri}: {match.group(0)} names no duty or unknown ones ({', '.join(unknown)}). "
+            "Use ids from data/duties/*.yml."
+        )
+    return render("duty_refs.md.j2", duties=[known[i] for i in ids], registry=registry, lang=lang,
+                  href=lambda duty: relative_link(page, party_page(duty.party), duty.id))
+
+
+def relative_link(page, target_src_uri: str, anchor: str) -> str:
+    """A Markdown link target from this page to another page's anchor (checked by MkDocs)."""
+    return posixpath.relpath(target_src_uri, posixpath.dirname(page.file.src_uri) or ".") + f"#{anchor}"
+
+
+def owed_to(role: str, duty: Duty) -> bool:
+    """Whether data/roles.yml counts this duty among what others owe the role."""
+    themes = roles.get(role, {}).get(duty.party)
+    return themes == "all" or (isinstance(themes, list) and duty.theme in themes)
 
 
 def duty_list(groups, links, lang: str, filters: tuple[str, ...]) -> str:

@@ -19,8 +19,11 @@ log = get_plugin_logger(__name__)
 
 ENGINE = "assets/javascripts/search/engine.js"
 # Pages whose sections are entries that answer on their own (a duty, a glossary term).
-ENTRY_PAGES = ["duties/"]
+ENTRY_PAGES = ["duties/", "glossary/"]
 WORKER = "assets/javascripts/search/worker.{lang}.js"
+
+# Pages that point to the texts rank below the texts themselves (a page's own `search:` wins).
+BOOSTS = {"guide/": 0.3, "roles/": 0.3, "writing/": 0.3, "glossary": 0.3}
 
 lexicons: dict = {}
 
@@ -54,6 +57,13 @@ def on_files(files, config):
     )
     files.append(File.generated(config, WORKER.format(lang=lang), content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    boost = next((b for prefix, b in BOOSTS.items() if page.file.src_uri.startswith(prefix)), None)
+    if boost is not None and "search" not in page.meta:
+        page.meta["search"] = {"boost": boost}
+    return markdown
 
 
 def language_prefixes(config, lang: str) -> dict:

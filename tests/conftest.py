@@ -88,8 +88,12 @@ theme:
   font: false
 markdown_extensions:
   - attr_list
+  - md_in_html
+  - admonition
   - toc:
       permalink: true
+  - pymdownx.tasklist:
+      custom_checkbox: true
 plugins:
   - search:
       lang: en

@@ -13,7 +13,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from .data import data_path, load_yaml
-from .sources import SourceDocument, parse_document
+from .sources import SourceDocument, original_documents
 
 FIELDS = ("id", "party", "theme", "paragraph", "quote", "summary_zh", "summary_en")
 
@@ -69,19 +69,18 @@ def load_vocabulary(config) -> tuple[dict, dict]:
 def load_registry(config) -> Registry:
     parties, themes = load_vocabulary(config)
     registry_dir = data_path(config, "duties")
-    sources_dir = Path(config.docs_dir) / "sources"
+    originals = original_documents(config)
     duties: list[Duty] = []
     documents: dict[str, SourceDocument] = {}
     seen: dict[str, Path] = {}
     for path in sorted(registry_dir.glob("*.yml")):
         slug = path.stem
-        page = sources_dir / f"{slug}.md"
-        if not page.exists():
+        if slug not in originals:
             raise PluginError(
                 f"{path}: there is no source page docs/sources/{slug}.md. A registry file is "
                 "named after the source page whose duties it lists; rename it."
             )
-        document = documents[slug] = parse_document(page, f"sources/{slug}.md")
+        document = documents[slug] = originals[slug]
         for duty in read_entries(path, slug, document, parties, themes, seen):
             duties.append(duty)
     check_overlaps(duties)

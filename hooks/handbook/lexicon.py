@@ -6,6 +6,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from .data import data_path, load_yaml
+from .glossary import load_glossary
 
 SECTIONS = ("dictionary", "synonyms", "expansions", "stopwords")
 
@@ -24,6 +25,7 @@ def build_lexicon(config) -> dict[str, dict]:
         check(path, lang, lexicon)
         lexicons[lang] = lexicon
     add_parties(config, lexicons)
+    add_glossary(config, lexicons)
     return lexicons
 
 
@@ -47,3 +49,11 @@ def add_parties(config, lexicons: dict) -> None:
         names = [party["zh"], *party.get("other_names", [])]
         lexicons["zh"]["synonyms"].append(names)
         lexicons["zh"]["dictionary"].extend(names)
+
+
+def add_glossary(config, lexicons: dict) -> None:
+    """Glossary terms stay whole; a term's other names find it."""
+    for term in load_glossary(config):
+        lexicons["zh"]["dictionary"].extend(term.names)
+        if term.other_names:
+            lexicons["zh"]["synonyms"].append(term.names)

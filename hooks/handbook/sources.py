@@ -146,6 +146,21 @@ def load_library(files: Files, config) -> dict[str, SourceDocument]:
 _library_cache: dict = {}
 
 
+def original_documents(config) -> dict[str, SourceDocument]:
+    """The Chinese source pages by slug, whatever the language being built: quotes and terms
+    are found in the original words. Kept until a page changes."""
+    folder = Path(config.docs_dir) / "sources"
+    pages = tuple((page, page.stat().st_mtime_ns) for page in sorted(folder.glob("[0-9]*.md"))
+                  if page.name.count(".") == 1)
+    if pages not in _originals_cache:
+        _originals_cache.clear()
+        _originals_cache[pages] = {page.stem: parse_document(page, f"sources/{page.name}") for page, _ in pages}
+    return _originals_cache[pages]
+
+
+_originals_cache: dict = {}
+
+
 def load_taxonomy(config) -> dict:
     path = data_path(config, "taxonomy.yml")
     taxonomy = load_yaml(path)

@@ -111,3 +111,102 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Checklists: the ticks of each page are kept in this browser's localStorage (also for pages
+   opened from file://), under the page's key, so a translation shares them. Reset clears the
+   page; export writes every page's ticks to a file, import reads such a file back. */
+(function () {
+  "use strict";
+  var STORE = "hb-checklists";
+  var FORMAT = "hb-checklists";
+  var memory = {};  // where localStorage is refused, ticks last until the page is closed
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(STORE) || "{}") || {}; } catch (error) { return memory; }
+  }
+  function save(state) {
+    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { memory = state; }
+  }
+
+  function init() {
+    var lists = document.querySelectorAll("ul[data-hb-checklist]");
+    var bar = document.querySelector("[data-hb-checklist-bar]");
+    if (!lists.length || !bar) return;
+    var page = lists[0].getAttribute("data-hb-checklist");
+    var items = [];
+    lists.forEach(function (list) {
+      list.querySelectorAll(":scope > li.task-list-item[id]").forEach(function (item) { items.push(item); });
+    });
+
+    function render() {
+      var ticks = load()[page] || {};
+      var done = 0;
+      items.forEach(function (item) {
+        var box = item.querySelector("input[type=checkbox]");
+        box.checked = !!ticks[item.id];
+        if (box.checked) done += 1;
+      });
+      var progress = bar.querySelector(".hb-checklist-bar__progress");
+      progress.textContent = progress.getAttribute("data-template").replace("{done}", done).replace("{total}", items.length);
+    }
+
+    items.forEach(function (item) {
+      var box = item.querySelector("input[type=checkbox]");
+      box.disabled = false;
+      box.addEventListener("change", function () {
+        var state = load();
+        var ticks = state[page] = state[page] || {};
+        if (box.checked) ticks[item.id] = true; else delete ticks[item.id];
+        save(state);
+        render();
+      });
+    });
+
+    bar.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-action");
+      if (action === "reset" && window.confirm(event.target.getAttribute("data-confirm"))) {
+        var state = load();
+        delete state[page];
+        save(state);
+        render();
+      } else if (action === "export") {
+        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), pages: load() };
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
+        link.download = "handbook-checklists-" + data.exported.slice(0, 10) + ".json";
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+      }
+    });
+
+    bar.querySelector("input[data-action=import]").addEventListener("change", function (event) {
+      var file = event.target.files[0];
+      var message = bar.querySelector(".hb-checklist-bar__message");
+      if (!file) return;
+      file.text().then(function (text) {
+        var data = JSON.parse(text);
+        if (!data || data.format !== FORMAT || typeof data.pages !== "object") throw new Error("format");
+        var state = load(), count = 0;
+        Object.keys(data.pages).forEach(function (key) {
+          var ticks = state[key] = state[key] || {};
+          Object.keys(data.pages[key] || {}).forEach(function (id) {
+            if (data.pages[key][id] === true) { ticks[id] = true; count += 1; }
+          });
+        });
+        save(state);
+        render();
+        message.textContent = message.getAttribute("data-imported").replace("{count}", count);
+      }).catch(function () {
+        message.textContent = message.getAttribute("data-invalid");
+      });
+      event.target.value = "";
+    });
+
+    bar.hidden = false;
+    render();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

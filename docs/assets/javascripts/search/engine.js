@@ -21,6 +21,7 @@
   var K1 = 1.2, B = 0.75, TITLE_WEIGHT = 2.5;
   var WEIGHT = { word: 1, synonym: 1, expansion: 0.7, inside: 0.6, ownWordFound: 0.5 };
   var MAX_SECTIONS = 60;
+  var WINDOW = 3;
 
   function Engine(settings) {
     this.settings = settings;
@@ -31,6 +32,7 @@
     this.sections = [];
     this.passages = [];
     this.postings = Object.create(null);
+    this.inTexts = Object.create(null);  // words of the five texts themselves
     this.vocabulary = [];
   }
 
@@ -58,12 +60,14 @@
       };
       var sectionIndex = self.sections.push(section) - 1;
       var titleTokens = self.tokenize(doc.title || "");
+      var fromTexts = doc.location.indexOf((self.settings.prefix || "") + "sources/") === 0;
       passagesOf(doc.text || "").forEach(function (passage) {
         var counts = Object.create(null), length = 0;
         titleTokens.forEach(function (token) { counts[token] = (counts[token] || 0) + TITLE_WEIGHT; });
         self.tokenize(passage).forEach(function (token) {
           counts[token] = (counts[token] || 0) + 1;
           length += 1;
+          if (fromTexts) self.inTexts[token] = true;
         });
         var index = self.passages.push({ section: sectionIndex, length: length, plain: clean(stripTags(passage)) }) - 1;
         Object.keys(counts).forEach(function (token) {
@@ -141,7 +145,7 @@
 
   /* Index tokens that a word reaches, with the weight of each way of reaching it. The
      lexicon's other names and expansions count less when the reader's own word is in the
-     texts: they are there for words the texts do not use. */
+     five texts: they are there for words the texts do not use. */
   Engine.prototype.reach = function (word) {
     var self = this;
     var reached = Object.create(null);
@@ -149,7 +153,7 @@
     function add(token, weight) {
       if (self.postings[token] && (reached[token] || 0) < weight) reached[token] = weight;
     }
-    function reachForm(surface, weight, own) {
+    function reachForm(surface, weight) {
       var before = Object.keys(reached).length;
       if (!HAN.test(surface)) {
         self.tokenize(surface).forEach(function (token) { add(token, weight); });
@@ -161,20 +165,23 @@
         self.vocabulary.forEach(function (token) {
           if (token.length > surface.length && token.indexOf(surface) !== -1) add(token, weight * WEIGHT.inside);
         });
-        // the reader's word spread over several index words (工作保障 = 工作 + 保障), or
-        // a compound found by its parts (挂职干部 where the text says 挂职)
-        if (own && surface.length >= 3) {
-          self.segment(surface, true, surface).forEach(function (piece) {
-            if (piece.length > 1 && piece !== surface) add(piece, weight * WEIGHT.inside);
-          });
-        }
       }
       return Object.keys(reached).length > before;
     }
-    found = reachForm(word, WEIGHT.word, true);
-    var damping = found ? WEIGHT.ownWordFound : 1;
+    reachForm(word, WEIGHT.word);
+    // Is the reader's word one the texts use? (The handbook's own pages name other names too.)
+    found = Object.keys(reached).some(function (token) { return self.inTexts[token]; });
     var others = this.alternatives[word] || [];
-    others.forEach(function (form) { reachForm(form[0], form[1] * damping, false); });
+    var damping = found ? WEIGHT.ownWordFound : 1;
+    others.forEach(function (form) { reachForm(form[0], form[1] * damping); });
+    // The reader's word spread over several index words (工作保障 = 工作 + 保障), or a compound
+    // found by its parts (挂职干部 where the text says 挂职); not for a word the lexicon
+    // explains and the texts do not use (选派单位 means 派出单位, not 选派 + 单位).
+    if (HAN.test(word) && word.length >= 3 && (found || !others.length)) {
+      this.segment(word, true, word).forEach(function (piece) {
+        if (piece.length > 1 && piece !== word) add(piece, WEIGHT.word * WEIGHT.inside);
+      });
+    }
     return {
       word: word,
       tokens: reached,
@@ -335,10 +342,17 @@
     return value.replace(/\u200b/g, "");
   }
 
-  /* The paragraphs and list items of a section's text (Material keeps <p> and <li>). */
+  /* The passages of a section's text: windows of a few sentences inside each paragraph or
+     list item (Material keeps <p> and <li>), so that words found together score together. */
   function passagesOf(html) {
-    var parts = html.split(/<\/?(?:p|li|ol|ul)>/).filter(function (part) { return stripTags(part).trim(); });
-    return parts.length ? parts : [""];
+    var passages = [];
+    html.split(/<\/?(?:p|li|ol|ul)>/).forEach(function (part) {
+      if (!stripTags(part).trim()) return;
+      var sentences = part.match(/[^。！？!?]+[。！？!?]*/g) || [part];
+      if (sentences.length <= WINDOW) { passages.push(part); return; }
+      for (var i = 0; i + WINDOW <= sentences.length; i++) passages.push(sentences.slice(i, i + WINDOW).join(""));
+    });
+    return passages.length ? passages : [""];
   }
 
   function stripTags(value) {

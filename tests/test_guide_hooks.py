@@ -1,0 +1,146 @@
+"""Guide pages on a fixture site: citations, checklists, duty references, role lists and the
+glossary (page, occurrences, tooltips), and every kind of bad input they refuse."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from test_duty_index import with_duty_pages
+from textutil import soup_of
+
+GUIDE_HOOKS = ["source_pages.py", "duty_index.py", "citations.py", "glossary.py", "checklists.py"]
+
+GLOSSARY = {"terms": [
+    {"id": "field-research", "term": "调查研究", "other_names": ["调研"], "en": "field research",
+     "definition_zh": "深入实际了解情况。", "definition_en": "Going out to learn the facts on the ground."},
+    {"id": "cadre", "term": "挂职干部", "other_names": [], "en": "seconded cadre",
+     "definition_zh": "到另一单位临时任职锻炼的干部。", "definition_en": "An official posted temporarily to another unit."},
+]}
+
+CHECKLIST = """\
+# 第一周
+
+## 要做的事 { #to-do }
+
+- [ ] 尽快融入干部群众。 [[01-test#p3]]
+    { #fit-in }
+- [ ] 准备一个笔记本。〔实用建议〕
+    { #notebook }
+
+## 接收单位这时应当做的 { #others-do }
+
+<!-- duty-refs: t-03 t-01 -->
+"""
+
+
+def guide_site(fixture_site, checklist=CHECKLIST, glossary=GLOSSARY):
+    with_duty_pages(fixture_site, english=False)
+    (fixture_site.root / "data" / "glossary.yml").write_text(
+        yaml.safe_dump(glossary, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    fixture_site.write("guide/first-week.md", checklist)
+    fixture_site.write("glossary.md", "# 术语表\n\n<!-- glossary -->\n")
+    fixture_site.write("roles/host-unit.md", "---\nrole: host_unit\n---\n\n# 我是接收单位\n\n"
+                       "## 你的职责 { #duties }\n\n<!-- duty-index:role-duties -->\n\n"
+                       "## 别人应当为你做的 { #owed }\n\n<!-- duty-index:role-owed -->\n")
+    return fixture_site
+
+
+def build_fails(site, caplog) -> str:
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        site.build(GUIDE_HOOKS)
+    return caplog.text
+
+
+def test_citations_checklists_refs_roles_and_glossary(fixture_site):
+    site = guide_site(fixture_site).build(GUIDE_HOOKS)
+    page = soup_of(site / "guide" / "first-week" / "index.html")
+
+    citation = page.select_one("a.hb-source-link")
+    assert citation["href"] == "../../sources/01-test/#p3"
+    assert citation.get_text() == "在测试会议上的讲话¶3" and citation["title"].startswith("挂职干部要尽快融入")
+
+    checklist = page.select_one("ul.task-list")
+    assert checklist["data-hb-checklist"] == "guide/first-week"
+    assert [li["id"] for li in checklist.select("li")] == ["fit-in", "notebook"]
+    assert page.select_one("[data-hb-checklist-bar]") is not None
+
+    refs = [a["href"] for a in page.select("article li a") if "duties" in a["href"]]
+    assert refs == ["../../duties/host-unit/#t-03", "../../duties/cadre/#t-01"]
+
+    role = soup_of(site / "roles" / "host-unit" / "index.html")
+    duties = [a["href"] for a in role.select("article ul a")]
+    assert "../../duties/host-unit/#t-03" in duties and "../../duties/cadre/#t-01" not in duties[:1]
+
+    glossary = soup_of(site / "glossary" / "index.html")
+    entry = glossary.select_one("#field-research")
+    assert entry.contents[0].strip() == "调查研究"
+    appears = entry.find_next(class_="hb-term-occurrences")
+    assert "../sources/01-test/#p2" in [a["href"] for a in appears.select("a")]
+
+    source = soup_of(site / "sources" / "01-test" / "index.html")
+    terms = source.select("abbr.hb-term")
+    assert [t.get_text() for t in terms if t["data-term"] == "cadre"] == ["挂职干部"], "first occurrence only"
+    assert terms[0]["title"] and not source.select("h2 abbr"), "never inside headings"
+
+
+def test_english_glossary_and_tooltips_use_english_names(fixture_site):
+    guide_site(fixture_site)
+    fixture_site.write("glossary.en.md", "# Glossary\n\n<!-- glossary -->\n")
+    fixture_site.write("guide/first-week.en.md", CHECKLIST.replace("# 第一周", "# The first week\n\nA seconded cadre learns.")
+                       .replace("〔实用建议〕", "(practical advice)"))
+    site = fixture_site.build(GUIDE_HOOKS)
+    glossary = soup_of(site / "en" / "glossary" / "index.html")
+    assert glossary.select_one("#cadre").contents[0].strip() == "Seconded cadre (挂职干部)"
+    page = soup_of(site / "en" / "guide" / "first-week" / "index.html")
+    term = page.select_one("abbr.hb-term")
+    assert term.get_text() == "seconded cadre" and term["title"] == "An official posted temporarily to another unit."
+    assert page.select_one("ul.task-list")["data-hb-checklist"] == "guide/first-week"
+
+
+BAD_GUIDES = {
+    "citation of a missing paragraph": (CHECKLIST.replace("[[01-test#p3]]", "[[01-test#p9]]"),
+                                        ["guide/first-week.md", "[[01-test#p9]]", "no paragraph p9", "p1 to p3"]),
+    "citation of a missing document": (CHECKLIST.replace("[[01-test#p3]]", "[[07-none#p1]]"),
+                                       ["guide/first-week.md", "names no source document"]),
+    "checklist item without id": (CHECKLIST.replace("    { #notebook }\n", ""),
+                                  ["guide/first-week.md", "“准备一个笔记本", "has no id"]),
+    "repeated checklist id": (CHECKLIST.replace("{ #notebook }", "{ #fit-in }"), ["checklist id 'fit-in' is used twice"]),
+    "checklist item without source": (CHECKLIST.replace("〔实用建议〕", ""), ["'notebook'", "cites no source"]),
+    "unknown duty reference": (CHECKLIST.replace("t-03 t-01", "t-03 t-99"), ["duty-refs", "t-99"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_GUIDES, ids=str)
+def test_bad_guide_page_stops_the_build(fixture_site, caplog, case):
+    text, expected = BAD_GUIDES[case]
+    message = build_fails(guide_site(fixture_site, checklist=text), caplog)
+    for fragment in expected:
+        assert fragment in message, message
+
+
+def test_role_marker_needs_a_role(fixture_site, caplog):
+    guide_site(fixture_site)
+    fixture_site.write("roles/host-unit.md", "# 我是接收单位\n\n<!-- duty-index:role-duties -->\n")
+    assert "needs `role:`" in build_fails(fixture_site, caplog)
+
+
+BAD_GLOSSARIES = {
+    "missing definition": ({"id": "x", "term": "干部", "other_names": [], "en": "cadre", "definition_zh": "",
+                            "definition_en": "An official."}, "field 'definition_zh' is missing or empty"),
+    "name used twice": ({"id": "research-2", "term": "调研", "other_names": [], "en": "research",
+                         "definition_zh": "调研。", "definition_en": "Research."}, "'调研' is already used by entry 'field-research'"),
+    "bad id": ({"id": "Field Research", "term": "研究", "other_names": [], "en": "research",
+                "definition_zh": "研究。", "definition_en": "Research."}, "must be lower-case ASCII"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_GLOSSARIES, ids=str)
+def test_bad_glossary_entry_stops_the_build(fixture_site, caplog, case):
+    entry, expected = BAD_GLOSSARIES[case]
+    glossary = {"terms": GLOSSARY["terms"] + [entry]}
+    message = build_fails(guide_site(fixture_site, glossary=glossary), caplog)
+    assert "glossary.yml" in message and expected in message

@@ -1,0 +1,149 @@
+"""The guide on the real site: role pages list exactly the registry's duties, the glossary
+finds its terms where they are, checklists and translations share ids; and in Chromium, ticks
+survive a reload (over http and from file://), reset, export and import work, and a term's
+definition appears on hover."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from textutil import soup_of
+
+PARTY_PAGES = {"cadre": "cadre", "host_unit": "host-unit", "dispatching_unit": "dispatching-unit",
+               "org_department": "org-department", "publicity_department": "publicity-department"}
+GUIDE_PAGES = sorted(p for p in (ROOT / "docs").glob("*/*.md")
+                     if p.parent.name in ("guide", "roles", "writing") and ".en." not in p.name)
+
+
+def registry(site) -> list[dict]:
+    return json.loads((site / "duties.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("party", PARTY_PAGES)
+def test_role_page_lists_exactly_the_registrys_duties(site, party):
+    for prefix in ("", "en/"):
+        page = soup_of(site / prefix / "roles" / PARTY_PAGES[party] / "index.html")
+        duties_section = page.select_one("h2#duties").find_next("ul")
+        listed = [a["href"].split("#")[1] for a in duties_section.select("a")]
+        assert sorted(listed) == sorted(d["id"] for d in registry(site) if d["party"] == party)
+
+
+def test_what_others_owe_the_cadre_is_every_other_partys_duty(site):
+    page = soup_of(site / "roles" / "cadre" / "index.html")
+    owed = page.select_one("h2#owed").find_next("ul")
+    listed = sorted(a["href"].split("#")[1] for a in owed.select("a"))
+    assert listed == sorted(d["id"] for d in registry(site) if d["party"] != "cadre")
+
+
+def test_glossary_finds_terms_where_they_occur(site):
+    page = soup_of(site / "glossary" / "index.html")
+
+    def occurrences(term_id: str) -> list[str]:
+        heading = page.select_one(f"h3#{term_id}")
+        return [a["href"].replace("../", "") for a in heading.find_next(class_="hb-term-occurrences").select("a")]
+
+    terms = {t["term"]: t["id"] for t in yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]}
+    assert occurrences(terms["四不两直"]) == ["sources/04-work-report/#p13"]
+    assert occurrences(terms["一岗双责"]) == ["sources/04-work-report/#p14"]
+    assert "sources/02-district-speech/#p13" in occurrences(terms["双重管理"])
+    assert occurrences(terms["真挂实炼"]) == ["sources/02-district-speech/#p3"]
+
+
+@pytest.mark.parametrize("chinese", GUIDE_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_guide_page_and_its_translation_share_structure(chinese):
+    english = chinese.with_name(chinese.stem + ".en.md")
+    assert english.exists(), f"{english.name} is missing"
+    zh, en = chinese.read_text(encoding="utf-8"), english.read_text(encoding="utf-8")
+    ids = re.compile(r"\{\s*#([\w-]+)\s*\}")
+    citations = re.compile(r"\[\[[\w-]+#p\d+\]\]")
+    assert ids.findall(zh) == ids.findall(en)
+    assert citations.findall(zh) == citations.findall(en)
+
+
+def test_every_guide_claim_cites_a_source_or_says_it_is_advice(site):
+    for page in site.glob("*/**/index.html"):
+        for item in soup_of(page).select("li.task-list-item"):
+            assert item.select_one("a.hb-source-link") or re.search(r"〔实用建议〕|\(practical advice\)", item.get_text()), \
+                (page, item.get_text()[:40])
+
+
+# -- in the browser ---------------------------------------------------------------------------
+
+def tick(page, item_id):
+    # the box is drawn by CSS around a zero-width indicator: click its label as a tap would
+    page.locator(f"li#{item_id} label.task-list-control").evaluate("label => label.click()")
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_ticks_survive_a_reload(page, server, site, where):
+    url = server + "/guide/first-week/" if where == "http" else (site / "guide" / "first-week" / "index.html").as_uri()
+    page.goto(url)
+    first = page.locator("li.task-list-item").first
+    item_id = first.get_attribute("id")
+    assert not first.locator("input").is_checked() and not first.locator("input").is_disabled()
+    tick(page, item_id)
+    progress = page.locator(".hb-checklist-bar__progress").inner_text()
+    page.reload()
+    assert page.locator(f"li#{item_id} input").is_checked()
+    assert page.locator(".hb-checklist-bar__progress").inner_text() == progress
+    assert progress.startswith("已完成 1 /")
+
+
+def test_reset_export_and_import(page, server, tmp_path):
+    page.goto(server + "/guide/before-arrival/")
+    ids = page.locator("li.task-list-item").evaluate_all("items => items.map(i => i.id)")
+    tick(page, ids[0])
+    tick(page, ids[1])
+    with page.expect_download() as download:
+        page.locator("[data-action=export]").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "hb-checklists" and data["pages"]["guide/before-arrival"] == {ids[0]: True, ids[1]: True}
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-action=reset]").click()
+    assert page.locator("li.task-list-item input:checked").count() == 0
+
+    page.locator("input[data-action=import]").set_input_files(str(exported))
+    page.wait_for_function("() => document.querySelectorAll('li.task-list-item input:checked').length === 2")
+    assert "2" in page.locator(".hb-checklist-bar__message").inner_text()
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"something": "else"}', encoding="utf-8")
+    page.locator("input[data-action=import]").set_input_files(str(bad))
+    page.wait_for_function("() => document.querySelector('.hb-checklist-bar__message').textContent.includes('不是')")
+
+
+def test_ticks_are_shared_by_a_page_and_its_translation(page, server):
+    page.goto(server + "/guide/first-week/")
+    item_id = page.locator("li.task-list-item").first.get_attribute("id")
+    tick(page, item_id)
+    page.goto(server + "/en/guide/first-week/")
+    assert page.locator(f"li#{item_id} input").is_checked()
+
+
+def test_a_terms_definition_appears_on_hover(page, server):
+    page.goto(server + "/sources/02-district-speech/")
+    term = page.locator("abbr.hb-term").first
+    definition = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]
+    definition = next(t["definition_zh"] for t in definition if t["id"] == term.get_attribute("data-term"))
+    term.hover()
+    page.wait_for_timeout(400)
+    shown = page.get_by_text(definition, exact=True).filter(has_not=page.locator("abbr"))
+    assert shown.count() >= 1 and shown.first.is_visible()
+
+
+def test_a_writing_outline_has_a_copy_button(page, server, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(server + "/writing/work-report/")
+    outline = page.locator("#outline ~ .highlight pre").first
+    outline.hover()
+    outline.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("挂职干部实践锻炼工作情况汇报") and "一、工作感受" in copied
