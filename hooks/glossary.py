@@ -20,6 +20,7 @@ GLOSSARY_PAGE = "glossary.md"
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "button", "label", "select", "option",
         "textarea", "title", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "output"}
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+BRACKETED_CHINESE = re.compile(r"\s*[(（][^)）]*[\u4e00-\u9fff]")
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
 
 terms: list[Term] = []
@@ -49,32 +50,38 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri.split(".")[0] == GLOSSARY_PAGE.split(".")[0] or not terms:
         return html
-    lang = config.theme["language"]
-    glossary_url = files.get_file_from_path(GLOSSARY_PAGE)
-    link = glossary_url.url_relative_to(page.file) if glossary_url else ""
-    return mark_terms(html, lang, link)
+    return mark_terms(html, config.theme["language"])
 
 
-def mark_terms(html: str, lang: str, glossary_link: str) -> str:
+def mark_terms(html: str, lang: str) -> str:
     """Wrap the first occurrence of each term (or other name) in running text."""
     names = {}
     for term in terms:
         for name in (term.names if lang == "zh" else [term.en]):
             names[name.lower() if lang != "zh" else name] = term
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
-                         re.IGNORECASE if lang != "zh" else 0)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # English names are whole words (and may be plural); the first use gets the Chinese after it.
+    pattern = re.compile(alternatives) if lang == "zh" else \
+        re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.IGNORECASE)
     done: set[str] = set()
     stack: list[str] = []
     out, position = [], 0
 
+    def term_of(text: str) -> Term:
+        if lang == "zh":
+            return names[text]
+        lowered = text.lower()
+        return names.get(lowered) or names.get(lowered[:-1]) or names[lowered[:-2]]
+
     def mark_text(text: str) -> str:
         def replace(match: re.Match) -> str:
-            term = names[match.group(0).lower() if lang != "zh" else match.group(0)]
+            term = term_of(match.group(0))
             if term.id in done:
                 return match.group(0)
             done.add(term.id)
+            given = BRACKETED_CHINESE.match(match.string, match.end())  # "host unit (接收单位)" already
             return render("glossary_term.html", term=term, text=match.group(0), lang=lang,
-                          href=f"{glossary_link}#{term.id}").strip()
+                          add_chinese=lang != "zh" and not given).strip()
         return pattern.sub(replace, text)
 
     for tag in TAG.finditer(html):

@@ -98,6 +98,7 @@ def test_english_glossary_and_tooltips_use_english_names(fixture_site):
     page = soup_of(site / "en" / "guide" / "first-week" / "index.html")
     term = page.select_one("abbr.hb-term")
     assert term.get_text() == "seconded cadre" and term["title"] == "An official posted temporarily to another unit."
+    assert term.next_sibling.strip() == "(" and term.find_next("span")["lang"] == "zh"
     assert page.select_one("ul.task-list")["data-hb-checklist"] == "guide/first-week"
 
 

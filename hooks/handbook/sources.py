@@ -45,7 +45,9 @@ class SourceDocument:
 
 
 def is_source_page(src_uri: str) -> bool:
-    return src_uri.startswith(SOURCE_DIR) and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+    """A document of the library: sources/<slug>.md or its translation, not the library's index."""
+    return src_uri.startswith(SOURCE_DIR) and src_uri.endswith(".md") and \
+        src_uri[len(SOURCE_DIR):].split(".")[0] != "index"
 
 
 def plain_text(markdown: str) -> str:

@@ -210,3 +210,15 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* The language switch keeps the reader's place: static-i18n links the same page in the other
+   language, and the anchor (a paragraph or heading id, the same in both) is carried over.
+   Handled here, before Material's own handler, which would look the page up in a sitemap
+   (not readable from file://) and drop the anchor. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  event.stopPropagation();
+  location.href = link.href.split("#")[0] + location.hash;
+}, true);
