@@ -5,6 +5,7 @@ The lists get the page's key and a bar with progress, reset, export and import."
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +20,13 @@ ADVICE_MARKS = ("〔实用建议〕", "(practical advice)")
 def page_key(src_uri: str) -> str:
     """The page's checklist key, the same for a page and its translation: guide/first-week."""
     return re.sub(r"(\.[a-z]{2})?\.md$", "", src_uri)
+
+
+def label_checkbox(match: re.Match) -> str:
+    """The checkbox's accessible name is its item's words (the label element holds only the box)."""
+    text = re.sub(r'<a class="hb-source-link".*?</a>', "", match.group(2), flags=re.S)
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
+    return match.group(0).replace('<input type="checkbox"', f'<input type="checkbox" aria-label="{html_lib.escape(words)}"', 1)
 
 
 def on_page_content(html, page, config, files):
@@ -42,6 +50,7 @@ def on_page_content(html, page, config, files):
             )
     key = page_key(page.file.src_uri)
     html = LIST.sub(f'<ul class="task-list" data-hb-checklist="{key}">', html)
+    html = ITEM.sub(label_checkbox, html)
     bar = render("checklist_bar.html", lang=config.theme["language"])
     first = html.find('<ul class="task-list"')
     return html[:first] + bar + html[first:]

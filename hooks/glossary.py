@@ -25,16 +25,32 @@ VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "are
 
 terms: list[Term] = []
 titles: dict[str, str] = {}
+names: dict[str, Term] = {}      # each name a reader meets in this language → its term
+pattern: re.Pattern | None = None
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    global terms, titles
+    global terms, titles, names, pattern
     terms = load_glossary(config)
     find_occurrences(terms, sources.original_documents(config))
     library = sources.load_library(files, config)
     titles = {slug: doc.meta.get("short_title") or doc.title for slug, doc in library.items()}
+    names, pattern = term_pattern(terms, config.theme["language"])
     return files
+
+
+def term_pattern(terms: list[Term], lang: str) -> tuple[dict[str, Term], re.Pattern]:
+    """The names to find in running text: a term and its other names in Chinese; in English its
+    English name, as whole words and maybe plural."""
+    found = {}
+    for term in terms:
+        for name in (term.names if lang == "zh" else [term.en]):
+            found[name if lang == "zh" else name.lower()] = term
+    alternatives = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+    if lang == "zh":
+        return found, re.compile(alternatives)
+    return found, re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.IGNORECASE)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -53,40 +69,32 @@ def on_page_content(html, page, config, files):
     return mark_terms(html, config.theme["language"])
 
 
+def term_of(text: str, lang: str) -> Term:
+    if lang == "zh":
+        return names[text]
+    lowered = text.lower()
+    return names.get(lowered) or names.get(lowered[:-1]) or names[lowered[:-2]]
+
+
 def mark_terms(html: str, lang: str) -> str:
-    """Wrap the first occurrence of each term (or other name) in running text."""
-    names = {}
-    for term in terms:
-        for name in (term.names if lang == "zh" else [term.en]):
-            names[name.lower() if lang != "zh" else name] = term
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # English names are whole words (and may be plural); the first use gets the Chinese after it.
-    pattern = re.compile(alternatives) if lang == "zh" else \
-        re.compile(rf"\b(?:{alternatives})(?:s|es)?\b", re.IGNORECASE)
+    """Wrap the first occurrence of each term in running text; on English pages, give the
+    Chinese after it unless the text already does ("host unit (接收单位)")."""
     done: set[str] = set()
     stack: list[str] = []
     out, position = [], 0
 
-    def term_of(text: str) -> Term:
-        if lang == "zh":
-            return names[text]
-        lowered = text.lower()
-        return names.get(lowered) or names.get(lowered[:-1]) or names[lowered[:-2]]
-
-    def mark_text(text: str) -> str:
-        def replace(match: re.Match) -> str:
-            term = term_of(match.group(0))
-            if term.id in done:
-                return match.group(0)
-            done.add(term.id)
-            given = BRACKETED_CHINESE.match(match.string, match.end())  # "host unit (接收单位)" already
-            return render("glossary_term.html", term=term, text=match.group(0), lang=lang,
-                          add_chinese=lang != "zh" and not given).strip()
-        return pattern.sub(replace, text)
+    def replace(match: re.Match) -> str:
+        term = term_of(match.group(0), lang)
+        if term.id in done:
+            return match.group(0)
+        done.add(term.id)
+        given = BRACKETED_CHINESE.match(match.string, match.end())
+        return render("glossary_term.html", term=term, text=match.group(0), lang=lang,
+                      add_chinese=lang != "zh" and not given).strip()
 
     for tag in TAG.finditer(html):
         text = html[position:tag.start()]
-        out.append(mark_text(text) if text and not any(t in SKIP for t in stack) else text)
+        out.append(pattern.sub(replace, text) if text and not any(t in SKIP for t in stack) else text)
         closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
         if closing:
             if name in stack:

@@ -52,7 +52,8 @@ def test_copying_a_paragraph_copies_only_the_source_words(page, server):
     assert "\u200b" not in selected
 
 
-@pytest.mark.parametrize("path", ["/", SOURCE, "/en/", "/en" + SOURCE, "/duties/", "/en/duties/host-unit/"])
+@pytest.mark.parametrize("path", ["/", SOURCE, "/en/", "/en" + SOURCE, "/duties/", "/en/duties/host-unit/", "/guide/",
+                                  "/guide/first-week/", "/en/roles/host-unit/", "/glossary/", "/writing/work-report/"])
 def test_no_serious_accessibility_violations(page, server, context, path):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
-from .data import data_path, load_yaml
+from .data import check_entry, data_path, load_yaml
 from .sources import SourceDocument, original_documents
 
 FIELDS = ("id", "party", "theme", "paragraph", "quote", "summary_zh", "summary_en")
@@ -89,24 +88,8 @@ def load_registry(config) -> Registry:
 
 def read_entries(path: Path, slug: str, document: SourceDocument, parties: dict, themes: dict,
                  seen: dict[str, Path]):
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise PluginError(f"{path}{where}: not valid YAML ({getattr(error, 'problem', error)}).") from None
-    if not isinstance(entries, list):
-        raise PluginError(f"{path}: expected a list of entries (each starting with '- id: …').")
-    for number, entry in enumerate(entries, 1):
-        label = f"{path}: entry {number}" + (f" '{entry.get('id')}'" if isinstance(entry, dict) and entry.get("id") else "")
-        if not isinstance(entry, dict):
-            raise PluginError(f"{label}: expected a mapping with the fields {', '.join(FIELDS)}.")
-        unknown = sorted(set(entry) - set(FIELDS))
-        if unknown:
-            raise PluginError(f"{label}: unknown field(s) {', '.join(unknown)}. The fields are {', '.join(FIELDS)}.")
-        for name in FIELDS:
-            if not str(entry.get(name) or "").strip():
-                raise PluginError(f"{label}: field '{name}' is missing or empty. Fill it in.")
+    for number, entry in enumerate(load_yaml(path, kind=list), 1):
+        label = check_entry(path, number, entry, FIELDS)
         duty_id = str(entry["id"])
         if duty_id in seen:
             raise PluginError(f"{label}: id '{duty_id}' is already used in {seen[duty_id].name}. Give this entry a new id.")

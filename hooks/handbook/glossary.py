@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .data import data_path, load_yaml
+from .data import check_entry, data_path, load_yaml
 from .sources import SourceDocument
 
 FIELDS = ("id", "term", "other_names", "en", "definition_zh", "definition_en")
@@ -35,18 +34,12 @@ class Term:
 
 def load_glossary(config) -> list[Term]:
     path = data_path(config, "glossary.yml")
-    entries = load_yaml_list(path)
+    entries = load_yaml(path).get("terms")
+    if not isinstance(entries, list):
+        raise PluginError(f"{path}: expected `terms:` followed by a list of entries.")
     terms, owners = [], {}
     for number, entry in enumerate(entries, 1):
-        label = f"{path}: entry {number}" + (f" '{entry.get('id')}'" if isinstance(entry, dict) and entry.get("id") else "")
-        if not isinstance(entry, dict):
-            raise PluginError(f"{label}: expected a mapping with the fields {', '.join(FIELDS)}.")
-        unknown = sorted(set(entry) - set(FIELDS))
-        if unknown:
-            raise PluginError(f"{label}: unknown field(s) {', '.join(unknown)}. The fields are {', '.join(FIELDS)}.")
-        for name in FIELDS:
-            if name != "other_names" and not str(entry.get(name) or "").strip():
-                raise PluginError(f"{label}: field '{name}' is missing or empty. Fill it in.")
+        label = check_entry(path, number, entry, FIELDS, optional=("other_names",))
         if not ID.match(str(entry["id"])):
             raise PluginError(f"{label}: id '{entry['id']}' must be lower-case ASCII words joined by hyphens.")
         other_names = entry.get("other_names") or []
@@ -60,16 +53,6 @@ def load_glossary(config) -> list[Term]:
             owners[name] = term.id
         terms.append(term)
     return terms
-
-
-def load_yaml_list(path: Path) -> list:
-    data = load_yaml(path) if path.exists() else None
-    if data is None:
-        raise PluginError(f"{path} is missing: the glossary's terms are read from it.")
-    entries = data.get("terms") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise PluginError(f"{path}: expected `terms:` followed by a list of entries.")
-    return entries
 
 
 def find_occurrences(terms: list[Term], documents: dict[str, SourceDocument]) -> None:
