@@ -45,7 +45,7 @@ KIND_SLUGS = {"讲话": "speech", "汇报": "work-report", "体会发言": "expe
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
 
 
-class ImportError_(Exception):
+class TranscriptError(Exception):
     """Bad input: the message names the file and line and says how to fix it."""
 
 
@@ -101,9 +101,9 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ImportError_(f"{path}: 无法读取文件（{error.strerror}）。请检查路径。") from error
+        raise TranscriptError(f"{path}: 无法读取文件（{error.strerror}）。请检查路径。") from error
     if not raw.strip():
-        raise ImportError_(f"{path}:1: 文件是空的。请确认导出的文字稿已保存进这个文件。")
+        raise TranscriptError(f"{path}:1: 文件是空的。请确认导出的文字稿已保存进这个文件。")
     try:
         return raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as utf8_error:
@@ -111,16 +111,16 @@ def read_text(path: Path) -> tuple[str, str]:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             line = raw[: utf8_error.start].count(b"\n") + 1
-            raise ImportError_(
+            raise TranscriptError(
                 f"{path}:{line}: 文件既不是 UTF-8 也不是 GB18030/GBK 编码，第 {line} 行有无法识别的字节。"
                 f"请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 {path.name} > utf8.txt"
             ) from None
         if not re.search(r"[\u4e00-\u9fff]", text):
             line = raw[: utf8_error.start].count(b"\n") + 1
-            raise ImportError_(
+            raise TranscriptError(
                 f"{path}:{line}: 文件不是 UTF-8 编码，按 GB18030 读出来也没有汉字。"
                 "请在编辑器中“另存为 UTF-8”后再导入。"
-            )
+            ) from None
         return text, "GB18030"
 
 
@@ -156,12 +156,12 @@ def split_documents(path: Path, lines: list[str]) -> list[Document]:
             continue
         match = TOC_ENTRY.match(text)
         if not match:
-            raise ImportError_(
+            raise TranscriptError(
                 f"{path}:{n}: 目录行「{text}」的格式不对。每行应为“序号 标题 页码”，例如“1在全市挂职干部座谈会上的讲话 1”。"
             )
         toc.append((n, clean_line(match.group(2))))
     if not toc:
-        raise ImportError_(f"{path}:{toc_line}: 有“目录”二字，但下面没有目录条目。请补上目录，或删去“目录”一行。")
+        raise TranscriptError(f"{path}:{toc_line}: 有“目录”二字，但下面没有目录条目。请补上目录，或删去“目录”一行。")
 
     body_start = toc[-1][0] + 1
     starts: list[int] = []
@@ -169,7 +169,7 @@ def split_documents(path: Path, lines: list[str]) -> list[Document]:
     for toc_n, title in toc:
         found = next((n for n, text in numbered[search_from - 1:] if clean_line(text) == title), None)
         if found is None:
-            raise ImportError_(
+            raise TranscriptError(
                 f"{path}:{toc_n}: 目录中的标题「{title}」在正文中（第 {body_start} 行以后，按目录顺序）找不到。"
                 "请让正文的标题行与目录逐字一致。"
             )
@@ -200,7 +200,7 @@ def parse_blocks(path: Path, lines: list[str], document: Document) -> None:
         else:
             blocks.append(Block("paragraph", text, n))
     if not any(b.kind == "paragraph" for b in blocks):
-        raise ImportError_(
+        raise TranscriptError(
             f"{path}:{document.title_line}: 文档「{document.title}」只有标题，没有正文。"
             "请补上正文，或从目录和正文中删去这个标题。"
         )
@@ -278,7 +278,7 @@ def plan_outputs(documents: list[Document], out_dir: Path, force: bool) -> list[
             refused.append(f"  {target}（标题「{document.title}」）")
         planned.append((document, target))
     if refused:
-        raise ImportError_(
+        raise TranscriptError(
             "以下页面已经存在，可能已经人工整理过，没有覆盖：\n" + "\n".join(refused)
             + "\n如确实要用导入结果覆盖它们，请加 --force 重新运行（人工修改会丢失）。"
         )
@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         documents, encoding = parse(args.raw_file)
         planned = plan_outputs(documents, args.out, args.force)
-    except ImportError_ as error:
+    except TranscriptError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
 
