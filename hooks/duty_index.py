@@ -11,7 +11,7 @@ import posixpath
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handbook import sources
@@ -19,7 +19,6 @@ from handbook.data import data_path, load_yaml
 from handbook.duties import Duty, Registry, load_registry
 from handbook.templates import render
 
-log = get_plugin_logger(__name__)
 
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
 # A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import jieba
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handbook.lexicon import build_lexicon
 
-log = get_plugin_logger(__name__)
 
 ENGINE = "assets/javascripts/search/engine.js"
 # Pages whose sections are entries that answer on their own (a duty, a glossary term).
