@@ -20,7 +20,8 @@ GLOSSARY_PAGE = "glossary.md"
 SKIP = {"a", "abbr", "code", "pre", "script", "style", "button", "label", "select", "option",
         "textarea", "title", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "output"}
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
-BRACKETED_CHINESE = re.compile(r"\s*[(（][^)）]*[\u4e00-\u9fff]")
+# "host unit (接收单位)" or “four nots and two directs” (四不两直): the Chinese is given already.
+BRACKETED_CHINESE = re.compile(r"[”’\"']?\s*[(（][^)）]*[\u4e00-\u9fff]")
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
 
 terms: list[Term] = []

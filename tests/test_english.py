@@ -90,5 +90,5 @@ def test_the_language_switch_keeps_the_paragraph(page, server, start, expected):
 def test_a_terms_first_use_gives_the_chinese(site, source):
     for term in soup_of(built(site, source, "en")).select("article abbr.hb-term"):
         after = "".join(str(s) for s in term.next_siblings)[:60]
-        assert re.match(r'\s*(?:<span lang="zh">|[(（])', after) or re.match(r"\s*[(（].*[\u4e00-\u9fff]", after), \
+        assert re.match(r'\s*(?:<span lang="zh">|[(（])', after) or re.match(r"[”’\"']?\s*[(（].*[\u4e00-\u9fff]", after), \
             (term.get_text(), after)
