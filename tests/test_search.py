@@ -95,6 +95,7 @@ BAD_LEXICONS = {
     "one-word group": ("synonyms:\n  - [派出单位]\n", "synonyms group 1"),
     "expansion without list": ("expansions:\n  吃住: 食宿\n", "expansion '吃住' needs a list"),
     "yaml boolean as a word": ("stopwords: [的, yes]\n", "dictionary and stopwords hold words"),
+    "number as a value": ("expansions:\n  百年: [100]\n", "every value is a word"),
     "not yaml": ("synonyms: [[派出单位\n", "not valid YAML"),
 }
 

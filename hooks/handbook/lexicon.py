@@ -26,6 +26,11 @@ def build_lexicon(config) -> dict[str, dict]:
         lexicons[lang] = lexicon
     add_parties(config, lexicons)
     add_glossary(config, lexicons)
+    # The texts' words that readers' words lead to are kept whole in the index, so that a
+    # phrase such as 思想不够解放 can be found as one word.
+    zh = lexicons["zh"]
+    zh["dictionary"] += [w for group in zh["synonyms"] for w in group]
+    zh["dictionary"] += [w for targets in zh["expansions"].values() for w in targets]
     return lexicons
 
 
@@ -40,6 +45,8 @@ def check(path, lang: str, lexicon: dict) -> None:
     for word, targets in lexicon["expansions"].items():
         if not isinstance(targets, list) or not targets:
             raise PluginError(f"{where}: expansion '{word}' needs a list of words, e.g. `{word}: [词一, 词二]`.")
+        if not all(isinstance(t, str) and t.strip() for t in targets):
+            raise PluginError(f"{where}: expansion '{word}' holds {targets!r}: every value is a word (quote numbers: \"100\").")
 
 
 def add_parties(config, lexicons: dict) -> None:

@@ -22,6 +22,7 @@
   var WEIGHT = { word: 1, synonym: 1, expansion: 0.7, inside: 0.6, ownWordFound: 0.5 };
   var MAX_SECTIONS = 60;
   var WINDOW = 3;
+  var CLOSE = 0.8;
 
   function Engine(settings) {
     this.settings = settings;
@@ -271,8 +272,13 @@
         });
         return group.concat([article]);
       }
-      if (group[0] === article) return group;
-      return group.filter(function (item) { return item !== article; }).concat([article]);
+      var ordered = group[0] === article ? group
+        : group.filter(function (item) { return item !== article; }).concat([article]);
+      // a section nearly as good as the page's best is shown too, not folded away
+      ordered.forEach(function (item) {
+        if (item !== article && item.score >= CLOSE * ordered[0].score) item.score = Math.max(item.score, ordered[0].score);
+      });
+      return ordered;
     });
   };
 
