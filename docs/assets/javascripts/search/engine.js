@@ -183,6 +183,16 @@
         if (piece.length > 1 && piece !== word) add(piece, WEIGHT.word * WEIGHT.inside);
       });
     }
+    // A word the texts do not use, made of words the lexicon knows (消费投诉 = 消费 + 投诉):
+    // the parts' other names and expansions lead on too.
+    if (HAN.test(word) && word.length >= 3 && !found) {
+      this.segment(word, false, word).forEach(function (piece) {
+        if (piece.length < 2 || piece === word || self.stopwords[piece]) return;
+        (self.alternatives[piece] || []).forEach(function (form) {
+          reachForm(form[0], form[1] * WEIGHT.inside);
+        });
+      });
+    }
     return {
       word: word,
       tokens: reached,
