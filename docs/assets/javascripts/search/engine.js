@@ -8,8 +8,9 @@
  *   handbook's dictionary; question words are dropped; other names and everyday words are
  *   expanded from the lexicon (data/search.yml, the parties, the glossary).
  * - A word is also found inside longer words (授权 in 放手授权).
- * - Sections are ranked with BM25 (long sections do not win by length), a bonus for covering
- *   every word of the query and for words that stand together as typed.
+ * - Sections are ranked by their best passage (three sentences) with BM25, a bonus for
+ *   covering every word of the query and for words that stand together as typed; a page
+ *   shows its best section, and a second one nearly as good.
  * - Results carry no segmentation marks (U+200B): what a reader sees or copies is clean.
  */
 (function (scope) {
@@ -17,7 +18,6 @@
 
   var MESSAGE = { SETUP: 0, READY: 1, QUERY: 2, RESULT: 3 };
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
   var K1 = 1.2, B = 0.75, TITLE_WEIGHT = 2.5;
   var WEIGHT = { word: 1, synonym: 1, expansion: 0.7, inside: 0.6, ownWordFound: 0.5 };
   var MAX_SECTIONS = 60;
@@ -40,8 +40,8 @@
   /* -- indexing ------------------------------------------------------------------------- */
 
   /* Sections are Material's (a heading and what follows); they are scored by their best
-     passage (a paragraph or list item), so that a long section is not outranked by a short
-     one only for its length. */
+     passage (see passagesOf), so that a long section is not outranked by a short one only
+     for its length. */
   Engine.prototype.setup = function (docs) {
     var self = this;
     var totalLength = 0;
