@@ -108,3 +108,8 @@ def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         fixture_site.build(["source_pages.py", "search.py"])
     assert "search.yml" in caplog.text and message in caplog.text
+
+
+def test_a_glossary_term_finds_its_entry(search_page):
+    assert "glossary/#dual-management" in search_page("双重管理")[:5]
+    assert "en/glossary/#dual-management" in search_page("dual management", lang="en")[:5]
