@@ -3,12 +3,9 @@ headless Chromium that refuses and records every request to another host."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -19,8 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/ is on the path)
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:
@@ -135,20 +131,11 @@ source_lines: "1-4"
 
 # -- serving and browsing ---------------------------------------------------------------------
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built site on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve(site) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

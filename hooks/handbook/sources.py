@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -57,13 +58,20 @@ def plain_text(markdown: str) -> str:
 
 
 def parse_document(path: Path, src_uri: str, taxonomy: dict | None = None) -> SourceDocument:
-    """Parse a source page; with a taxonomy, also check its metadata."""
+    """Parse a source page; with a taxonomy, also check its metadata. Several hooks ask for the
+    same pages in one build (and in each language's): a page is parsed once until it changes."""
+    document = _parse(path, path.stat().st_mtime_ns, src_uri)
+    if taxonomy is not None:
+        check_metadata(document, taxonomy)
+    return document
+
+
+@lru_cache(maxsize=64)
+def _parse(path: Path, _mtime: int, src_uri: str) -> SourceDocument:
     text = path.read_text(encoding="utf-8")
     body, meta = get_data(text)
     slug = Path(src_uri).stem.split(".")[0]
     document = SourceDocument(slug, src_uri, path, meta, title=str(meta.get("title") or ""))
-    if taxonomy is not None:
-        check_metadata(document, taxonomy)
     line_offset = text[: len(text) - len(body)].count("\n")
     for block_line, block in iter_blocks(body):
         lines = block.split("\n")
@@ -126,41 +134,22 @@ def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
 
 
 def load_library(files: Files, config) -> dict[str, SourceDocument]:
-    """Parse the source pages that this language's build will render, by slug. Several hooks
-    ask for it in one build: the result is kept until a page changes."""
-    pages = tuple(
-        (file.src_uri, file.abs_src_path, Path(file.abs_src_path).stat().st_mtime_ns)
-        for file in files.documentation_pages()
-        if is_source_page(file.src_uri) and file.abs_src_path
-    )
+    """The source pages that this language's build will render, by slug, metadata checked."""
     taxonomy = load_taxonomy(config)
-    key = (pages, data_path(config, "taxonomy.yml").stat().st_mtime_ns)
-    if key not in _library_cache:
-        library = {}
-        for src_uri, abs_src_path, _ in pages:
-            document = parse_document(Path(abs_src_path), src_uri, taxonomy)
+    library = {}
+    for file in files.documentation_pages():
+        if is_source_page(file.src_uri) and file.abs_src_path:
+            document = parse_document(Path(file.abs_src_path), file.src_uri, taxonomy)
             library[document.slug] = document
-        _library_cache.clear()
-        _library_cache[key] = dict(sorted(library.items()))
-    return _library_cache[key]
-
-
-_library_cache: dict = {}
+    return dict(sorted(library.items()))
 
 
 def original_documents(config) -> dict[str, SourceDocument]:
     """The Chinese source pages by slug, whatever the language being built: quotes and terms
-    are found in the original words. Kept until a page changes."""
+    are found in the original words."""
     folder = Path(config.docs_dir) / "sources"
-    pages = tuple((page, page.stat().st_mtime_ns) for page in sorted(folder.glob("[0-9]*.md"))
-                  if page.name.count(".") == 1)
-    if pages not in _originals_cache:
-        _originals_cache.clear()
-        _originals_cache[pages] = {page.stem: parse_document(page, f"sources/{page.name}") for page, _ in pages}
-    return _originals_cache[pages]
-
-
-_originals_cache: dict = {}
+    return {page.stem: parse_document(page, f"sources/{page.name}")
+            for page in sorted(folder.glob("[0-9]*.md")) if page.name.count(".") == 1}
 
 
 def load_taxonomy(config) -> dict:
