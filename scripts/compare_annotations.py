@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from handbook.sources import parse_document  # noqa: E402
+from handbook.sources import parse_document
 
 
 @dataclass
