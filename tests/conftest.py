@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/ is on the path)
+from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/: pytest.ini pythonpath)
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:
@@ -61,7 +58,7 @@ class FixtureSite:
         target.write_text(text, encoding="utf-8")
 
     def config(self, hooks: list[str] | None = None) -> Path:
-        hooks = hooks or ["source_pages.py"]
+        hooks = ["context.py", *(hooks or ["source_pages.py"])]
         hook_lines = "\n".join(f"  - {ROOT / 'hooks' / name}" for name in hooks)
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(FIXTURE_CONFIG.format(hooks=hook_lines), encoding="utf-8")

@@ -20,11 +20,11 @@ HOOKS = ["source_pages.py", "duty_index.py"]
 PARTIES = ["cadre", "host-unit", "dispatching-unit", "org-department", "publicity-department"]
 
 ENTRIES = [
-    {"id": "t-01", "party": "cadre", "theme": "learning", "paragraph": "p2", "quote": "加强学习",
+    {"id": "t-01", "party": "cadre", "theme": "learning", "force": "requirement", "paragraph": "p2", "quote": "加强学习",
      "summary_zh": "加强学习", "summary_en": "Study hard"},
-    {"id": "t-02", "party": "cadre", "theme": "unity", "paragraph": "p3", "quote": "尽快融入干部群众",
+    {"id": "t-02", "party": "cadre", "theme": "unity", "force": "requirement", "paragraph": "p3", "quote": "尽快融入干部群众",
      "summary_zh": "尽快融入干部群众", "summary_en": "Fit in with local cadres and people quickly"},
-    {"id": "t-03", "party": "host_unit", "theme": "placement", "paragraph": "p3", "quote": "在工作实践中增长才干",
+    {"id": "t-03", "party": "host_unit", "theme": "placement", "force": "commitment", "paragraph": "p3", "quote": "在工作实践中增长才干",
      "summary_zh": "让干部在实践中增长才干", "summary_en": "Let the cadre grow through practical work"},
 ]
 
@@ -152,7 +152,7 @@ def test_unknown_marker_and_missing_party_page(fixture_site, caplog):
 
 # -- the real site ---------------------------------------------------------------------------
 
-EXPORT_FIELDS = ["id", "party", "theme", "summary_zh", "summary_en", "quote", "source", "paragraph", "url"]
+EXPORT_FIELDS = ["id", "party", "theme", "force", "summary_zh", "summary_en", "quote", "source", "paragraph", "url"]
 
 
 def test_exports_have_the_schema_and_every_url_resolves(site):
@@ -166,6 +166,7 @@ def test_exports_have_the_schema_and_every_url_resolves(site):
     for row in rows:
         assert list(row) == EXPORT_FIELDS and all(row.values()), row
         assert row["party"] in vocabulary["parties"] and row["theme"] in vocabulary["themes"]
+        assert row["force"] in vocabulary["forces"]
         url = urlparse(row["url"])
         page = site / url.path.lstrip("/") / "index.html"
         pages.setdefault(page, soup_of(page))

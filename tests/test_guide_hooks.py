@@ -61,7 +61,7 @@ def test_citations_checklists_refs_roles_and_glossary(fixture_site):
 
     citation = page.select_one("a.hb-source-link")
     assert citation["href"] == "../../sources/01-test/#p3"
-    assert citation.get_text() == "在测试会议上的讲话¶3" and citation["title"].startswith("挂职干部要尽快融入")
+    assert citation.get_text() == "在测试会议上的讲话¶3" and citation["data-hb-tip"].startswith("挂职干部要尽快融入")
 
     checklist = page.select_one("ul.task-list")
     assert checklist["data-hb-checklist"] == "guide/first-week"
@@ -84,7 +84,7 @@ def test_citations_checklists_refs_roles_and_glossary(fixture_site):
     source = soup_of(site / "sources" / "01-test" / "index.html")
     terms = source.select("abbr.hb-term")
     assert [t.get_text() for t in terms if t["data-term"] == "cadre"] == ["挂职干部"], "first occurrence only"
-    assert terms[0]["title"] and not source.select("h2 abbr"), "never inside headings"
+    assert terms[0]["data-hb-tip"] and not source.select("h2 abbr"), "never inside headings"
 
 
 def test_english_glossary_and_tooltips_use_english_names(fixture_site):
@@ -97,7 +97,7 @@ def test_english_glossary_and_tooltips_use_english_names(fixture_site):
     assert glossary.select_one("#cadre").contents[0].strip() == "Seconded cadre (挂职干部)"
     page = soup_of(site / "en" / "guide" / "first-week" / "index.html")
     term = page.select_one("abbr.hb-term")
-    assert term.get_text() == "seconded cadre" and term["title"] == "An official posted temporarily to another unit."
+    assert term.get_text() == "seconded cadre" and term["data-hb-tip"] == "An official posted temporarily to another unit."
     assert term.next_sibling.strip() == "(" and term.find_next("span")["lang"] == "zh"
     assert page.select_one("ul.task-list")["data-hb-checklist"] == "guide/first-week"
 

@@ -1,0 +1,22 @@
+"""The build context (handbook/context.py): made once per build in on_config, before any other
+hook reads it, and this language's edition in on_files, after static-i18n has chosen the
+language's files and before the other hooks' on_files (priority -200)."""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from handbook import context
+
+
+@event_priority(100)
+def on_config(config):
+    if getattr(config, context.HANDBOOK, None) is None:  # the first language of this build
+        setattr(config, context.HANDBOOK, context.build(config))
+    return config
+
+
+@event_priority(-190)
+def on_files(files, config):
+    setattr(config, context.EDITION, context.build_edition(context.of(config), files, config.theme["language"]))
+    return files
