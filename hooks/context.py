@@ -4,6 +4,8 @@ language's files and before the other hooks' on_files (priority -200)."""
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.plugins import event_priority
 
 from handbook import context
@@ -20,3 +22,12 @@ def on_config(config):
 def on_files(files, config):
     setattr(config, context.EDITION, context.build_edition(context.of(config), files, config.theme["language"]))
     return files
+
+
+@event_priority(100)  # before any template or plugin reads page.title
+def on_page_markdown(markdown, page, config, files):
+    """MkDocs and Material print a page's title as HTML (a title taken from the first heading is
+    rendered HTML), so a title from front matter is escaped once, here."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = html.escape(page.meta["title"], quote=True)
+    return markdown

@@ -55,7 +55,7 @@ def on_page_content(html, page, config, files):
         return html
     lang = language(config)
     taxonomy = context.of(config).taxonomy
-    title = page.meta.get("title", document.title)
+    title = document.title
 
     def add_tools(match: re.Match) -> str:
         tag, pid, attributes, inner = match.groups()
