@@ -67,6 +67,16 @@ class FixtureSite:
     def build(self, hooks: list[str] | None = None) -> Path:
         return build_site(self.config(hooks), self.root / "site")
 
+    def build_fails(self, caplog, hooks: list[str] | None = None) -> str:
+        """Build, expect the build to stop, and return what it logged as errors."""
+        import logging
+
+        from mkdocs.exceptions import Abort
+
+        with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+            self.build(hooks)
+        return " ".join(record.getMessage() for record in caplog.records)
+
 
 FIXTURE_CONFIG = """\
 site_name: Fixture

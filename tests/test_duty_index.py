@@ -6,12 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
 from conftest import ROOT
 from textutil import soup_of, source_words
@@ -99,6 +97,7 @@ BAD_REGISTRIES = {
     "quote not verbatim": (replace(1, quote="尽快融入群众"), ["01-test.yml", "'t-02'", "not found verbatim", "p3"]),
     "unknown party": (replace(0, party="township"), ["'t-01'", "unknown party 'township'", "duty_taxonomy.yml"]),
     "unknown theme": (replace(0, theme="money"), ["'t-01'", "unknown theme 'money'"]),
+    "unknown force": (replace(0, force="wish"), ["'t-01'", "unknown force 'wish'", "requirement, commitment"]),
     "repeated id": (replace(2, id="t-01"), ["entry 3", "id 't-01' is already used"]),
     "missing field": (replace(1, summary_en=None), ["'t-02'", "field 'summary_en' is missing or empty"]),
     "empty field": (replace(1, summary_zh=" "), ["'t-02'", "field 'summary_zh'"]),
@@ -113,9 +112,7 @@ BAD_REGISTRIES = {
 def test_bad_registry_entry_stops_the_build_naming_entry_and_fix(fixture_site, caplog, case):
     entries, expected = BAD_REGISTRIES[case]
     with_duty_pages(fixture_site, entries, english=False)
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    message = " ".join(r.getMessage() for r in caplog.records)
+    message = fixture_site.build_fails(caplog, HOOKS)
     for fragment in expected:
         assert fragment in message, message
 
@@ -123,31 +120,24 @@ def test_bad_registry_entry_stops_the_build_naming_entry_and_fix(fixture_site, c
 def test_registry_for_a_document_that_does_not_exist(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     (fixture_site.root / "data" / "duties" / "09-missing.yml").write_text("[]\n", encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "09-missing.yml: there is no source page docs/sources/09-missing.md" in caplog.text
+    assert "09-missing.yml: there is no source page docs/sources/09-missing.md" in fixture_site.build_fails(caplog, HOOKS)
 
 
 def test_registry_that_is_not_valid_yaml(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     (fixture_site.root / "data" / "duties" / "01-test.yml").write_text("- id: t-01\n  party: [cadre\n", encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "01-test.yml:" in caplog.text and "not valid YAML" in caplog.text
+    message = fixture_site.build_fails(caplog, HOOKS)
+    assert "01-test.yml:" in message and "not valid YAML" in message
 
 
 def test_unknown_marker_and_missing_party_page(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     fixture_site.write("duties/by-source.md", "# x\n\n<!-- duty-index:by-party -->\n")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "duties/by-source.md: unknown marker" in caplog.text
+    assert "duties/by-source.md: unknown marker" in fixture_site.build_fails(caplog, HOOKS)
     caplog.clear()
     fixture_site.write("duties/by-source.md", "# x\n")
     (fixture_site.docs / "duties" / "publicity-department.md").unlink()
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "docs/duties/publicity-department.md is missing" in caplog.text
+    assert "docs/duties/publicity-department.md is missing" in fixture_site.build_fails(caplog, HOOKS)
 
 
 # -- the real site ---------------------------------------------------------------------------

@@ -4,11 +4,8 @@ reader hovers or focuses every tooltip; and the pages work under their Content-S
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
 from bench_search import serve
 from conftest import ROOT, FixtureSite
@@ -161,9 +158,8 @@ def test_an_id_that_is_not_an_id_is_refused(tmp_path, caplog):
     site = injected_site(tmp_path)
     entries = [dict(ENTRIES[0], id=f"t-01{PAYLOAD}")]
     (site.root / "data" / "duties" / "01-test.yml").write_text(yaml.safe_dump(entries, allow_unicode=True), encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        site.build(["source_pages.py", "duty_index.py"])
-    assert "field 'id' must be lower-case ASCII words joined by hyphens" in caplog.text
+    message = site.build_fails(caplog, ["source_pages.py", "duty_index.py"])
+    assert "field 'id' must be lower-case ASCII words joined by hyphens" in message
 
 
 def test_the_real_site_works_under_its_policy(server, page, context):
