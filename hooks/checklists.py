@@ -10,7 +10,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from handbook import citations, names
+from handbook import citations, context, names
 from handbook.templates import render
 
 ITEM = re.compile(r'<li class="task-list-item"(?: id="([^"]*)")?>(.*?)</li>', re.S)
@@ -53,6 +53,6 @@ def on_page_content(html, page, config, files):
     key = page_key(page.file.src_uri)
     html = LIST.sub(f'<ul class="task-list" data-hb-checklist="{key}">', html)
     html = ITEM.sub(label_checkbox, html)
-    bar = render("checklist_bar.html", lang=config.theme["language"])
+    bar = render("checklist_bar.html", edition=context.edition(config))
     first = html.find('<ul class="task-list"')
     return html[:first] + bar + html[first:]

@@ -42,8 +42,7 @@ def on_page_markdown(markdown, page, config, files):
                 f"(it has p1 to p{len(document.paragraphs)}). Cite the number shown as ¶N on the page."
             )
         cited.append(citations.Citation(slug, pid))
-        short = inline(document.short_title)
-        label = f"{short}¶{paragraph.number}" if edition.lang == "zh" else f"{short}, ¶{paragraph.number}"
+        label = inline(edition.t("source.cited", title=document.short_title, number=paragraph.number))
         target = posixpath.relpath(names.source_page(slug), base or ".")
         return (f'[{label}]({target}#{pid}){{ .{names.CSS["source_link"]} data-hb-cite="{slug}#{pid}" '
                 f'data-search-exclude="true" }}')

@@ -20,7 +20,11 @@ def on_config(config):
 
 @event_priority(-190)
 def on_files(files, config):
-    setattr(config, context.EDITION, context.build_edition(context.of(config), files, config.theme["language"]))
+    edition = context.build_edition(context.of(config), files, config.theme["language"])
+    setattr(config, context.EDITION, edition)
+    # Heading permalinks are titled in the page's language (Markdown is set up per page, later).
+    if isinstance(config.mdx_configs.get("toc"), dict):
+        config.mdx_configs["toc"]["permalink_title"] = edition.t("permalink")
     return files
 
 

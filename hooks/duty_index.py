@@ -20,7 +20,6 @@ from handbook.templates import render, safe
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
 # A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->
 REFS = re.compile(r"<!--\s*duty-refs:\s*([\w\s-]*?)\s*-->")
-NOT_CLAIMS = {"zh": ("别人做过什么", "别人建议过什么"), "en": ("What others have done", "What others have suggested")}
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
@@ -55,7 +54,7 @@ def on_page_markdown(markdown, page, config, files):
     edition = context.edition(config)
     if sources.is_source_page(page.file.src_uri):
         document = edition.library[sources.slug_of(page.file.src_uri)]
-        return duty_marks.mark_document(markdown, document, edition.handbook.registry, edition.lang,
+        return duty_marks.mark_document(markdown, document, edition,
                                         lambda duty: url_to(page, files, names.party_page(duty.party), duty.id))
     if "duty-" not in markdown:
         return markdown
@@ -105,10 +104,7 @@ class Listing:
         return self.edition.document_title(slug)
 
     def citation(self, duty: Duty) -> str:
-        number = duty.paragraph[1:]
-        if self.lang == "zh":
-            return f"《{self.document_title(duty.source)}》第{number}段"
-        return f"{self.document_title(duty.source)}, ¶{number}"
+        return self.edition.t("duty.citation", title=self.document_title(duty.source), number=duty.paragraph[1:])
 
     def entry(self, duty: Duty):
         return relative_link(self.page, names.party_page(duty.party), duty.id)
@@ -124,7 +120,7 @@ class Listing:
 
     def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "") -> str:
         groups = [(key, labels, duties) for key, labels, duties in groups if duties]
-        return render("duty_list.md.j2", groups=groups, registry=self.registry, links=self, lang=self.lang,
+        return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
                       filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix)
 
     def by_theme(self, duties: list[Duty]):
@@ -133,14 +129,14 @@ class Listing:
 
     def not_claims(self, duties: list[Duty]):
         """Practices and suggestions, each kind under its own heading, after what can be claimed."""
-        done, suggested = NOT_CLAIMS[self.lang] if self.lang in NOT_CLAIMS else NOT_CLAIMS["en"]
+        done, suggested = self.edition.t("duty.practices"), self.edition.t("duty.suggestions")
         return [("practice", done, [d for d in duties if d.force == "practice"]),
                 ("suggestion", suggested, [d for d in duties if d.force not in ("practice",)])]
 
 
 def matrix(listing: Listing, _argument) -> str:
     pages = {party: safe(names.party_page(party).removeprefix(names.DUTY_DIR)) for party in listing.registry.parties}
-    return render("duty_matrix.md.j2", registry=listing.registry, lang=listing.lang, pages=pages)
+    return render("duty_matrix.md.j2", edition=listing.edition, registry=listing.registry, pages=pages)
 
 
 def party(listing: Listing, argument: str) -> str:
@@ -171,14 +167,14 @@ def all_duties(listing: Listing, _argument) -> str:
 
 def role_duties(listing: Listing, _argument) -> str:
     duties = listing.registry.by(party=listing.role("role-duties"))
-    return render("duty_compact.md.j2", duties=duties, registry=listing.registry, lang=listing.lang,
+    return render("duty_compact.md.j2", edition=listing.edition, duties=duties, registry=listing.registry,
                   href=listing.entry, by_party=False, not_claims=[], anchor="")
 
 
 def role_owed(listing: Listing, _argument) -> str:
     role = listing.role("role-owed")
     claims, others = listing.handbook.owed(role)
-    return render("duty_compact.md.j2", duties=claims, registry=listing.registry, lang=listing.lang,
+    return render("duty_compact.md.j2", edition=listing.edition, duties=claims, registry=listing.registry,
                   href=listing.entry, by_party=True, not_claims=listing.not_claims(others), anchor="others")
 
 
@@ -203,5 +199,5 @@ def render_refs(match: re.Match, page, edition) -> str:
             f"{page.file.src_uri}: {match.group(0)} names no duty or unknown ones ({', '.join(unknown)}). "
             "Use ids from data/duties/*.yml."
         )
-    return render("duty_refs.md.j2", duties=[registry.get(i) for i in ids], registry=registry, lang=edition.lang,
+    return render("duty_refs.md.j2", edition=edition, duties=[registry.get(i) for i in ids], registry=registry,
                   href=lambda duty: relative_link(page, names.party_page(duty.party), duty.id))

@@ -40,7 +40,7 @@ def on_page_markdown(markdown, page, config, files):
     edition = context.edition(config)
     base = posixpath.dirname(page.file.src_uri) or "."
     return markdown.replace(MARKER, render(
-        "glossary.md.j2", terms=edition.handbook.glossary.terms, lang=edition.lang, titles=edition.short_title,
+        "glossary.md.j2", edition=edition, terms=edition.handbook.glossary.terms, titles=edition.short_title,
         source=lambda slug, pid: safe(posixpath.relpath(names.source_page(slug), base) + f"#{pid}"),
     ))
 

@@ -35,8 +35,8 @@ def on_page_markdown(markdown, page, config, files):
         # Before Material's tags plugin (priority -50) reads page.meta["tags"].
         page.meta["tags"] = tags_for(document, taxonomy, language(config))
     if page.file.src_uri.startswith(sources.names.SOURCE_DIR) and LIBRARY_MARKER in markdown:
-        table = render("source_library.md.j2", documents=context.edition(config).library.values(),
-                       lang=language(config), taxonomy=taxonomy)
+        edition = context.edition(config)
+        table = render("source_library.md.j2", edition=edition, documents=edition.library.values(), taxonomy=taxonomy)
         markdown = markdown.replace(LIBRARY_MARKER, table)
     return markdown
 
@@ -53,18 +53,18 @@ def on_page_content(html, page, config, files):
     document = document_for(page, config)
     if not document:
         return html
-    lang = language(config)
-    taxonomy = context.of(config).taxonomy
+    edition = context.edition(config)
+    taxonomy = edition.handbook.taxonomy
     title = document.title
 
     def add_tools(match: re.Match) -> str:
         tag, pid, attributes, inner = match.groups()
         inner = HEADERLINK.sub("", inner)
-        tools = render("paragraph_tools.html", pid=pid, number=pid[1:], title=title, lang=lang)
+        tools = render("paragraph_tools.html", edition=edition, pid=pid, number=pid[1:], title=title)
         return f'<{tag} id="{pid}"{attributes} class="hb-para">{inner}{tools}</{tag}>'
 
     body = BLOCK_WITH_ID.sub(add_tools, html)
-    card = render("metadata_card.html", document=document, lang=lang, taxonomy=taxonomy)
+    card = render("metadata_card.html", edition=edition, document=document, taxonomy=taxonomy)
     parts = TITLE.split(body, maxsplit=1)
     if len(parts) != 3:
         log.warning("%s: a source page needs its title as a level-1 heading ('# …').", page.file.src_uri)

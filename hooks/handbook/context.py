@@ -65,6 +65,12 @@ class Edition:
     lang: str
     handbook: Handbook
     library: Mapping[str, SourceDocument]  # this language's source pages, by slug
+    ui: Mapping[str, str]  # data/ui/<lang>.yml: the interface's words
+
+    def t(self, key: str, **values) -> str:
+        """The interface's words for `key` in this language, with {name} filled from values."""
+        text = self.ui[key]
+        return text.format(**values) if values else text
 
     def document_title(self, slug: str) -> str:
         document = self.library.get(slug) or self.handbook.originals[slug]
@@ -114,7 +120,24 @@ def build_edition(handbook: Handbook, files: Files, lang: str) -> Edition:
             document = original if original is not None and original.path == path else parse_document(path, file.src_uri)
             check_metadata(document, handbook.taxonomy)
             library[document.slug] = document
-    return Edition(lang, handbook, MappingProxyType(dict(sorted(library.items()))))
+    return Edition(lang, handbook, MappingProxyType(dict(sorted(library.items()))), load_ui(handbook, lang))
+
+
+def load_ui(handbook: Handbook, lang: str) -> Mapping[str, str]:
+    """data/ui/<lang>.yml, with exactly the keys of the Chinese file."""
+    folder = handbook.data_dir / "ui"
+    path = folder / f"{lang}.yml"
+    if not path.exists():
+        raise PluginError(f"{path} is missing: every language of the site has its interface words there. "
+                          f"Copy {folder / 'en.yml'} and translate its values.")
+    ui = schema.load("ui/*.yml", path)
+    reference = ui if lang == "zh" else schema.load("ui/*.yml", folder / "zh.yml")
+    missing, unknown = sorted(set(reference) - set(ui)), sorted(set(ui) - set(reference))
+    if missing or unknown:
+        raise PluginError(f"{path}: " + "; ".join(part for part in (
+            f"missing key(s) {', '.join(missing)} (see zh.yml)" if missing else "",
+            f"unknown key(s) {', '.join(unknown)}" if unknown else "") if part) + ".")
+    return MappingProxyType(ui)
 
 
 def of(config) -> Handbook:

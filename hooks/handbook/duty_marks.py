@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from .duties import Duty, Registry
+from .duties import Duty
 from .markdown_escape import visible_positions
 from .sources import SourceDocument
 from .templates import render, safe
 
 
-def mark_document(markdown: str, document: SourceDocument, registry: Registry, lang: str, href) -> str:
+def mark_document(markdown: str, document: SourceDocument, edition, href) -> str:
     """The page's Markdown with its duties marked; href(duty) is the URL of the duty's entry."""
     if markdown != document.body:
         raise PluginError(
             f"{document.src_uri}: the page's Markdown changed before the duty marks were added; the "
             "duty index must be the first hook to edit a source page (hooks/duty_index.py priority)."
         )
+    registry, lang = edition.handbook.registry, edition.lang
     by_paragraph: dict[str, list[Duty]] = {}
     for duty in registry.by(source=document.slug):
         by_paragraph.setdefault(duty.paragraph, []).append(duty)
@@ -27,11 +28,11 @@ def mark_document(markdown: str, document: SourceDocument, registry: Registry, l
         duties = sorted(by_paragraph[paragraph.pid], key=lambda d: d.position)
         start, end = paragraph.span
         block = markdown[start:end]
-        links = [render("duty_mark_link.html", duty=d, lang=lang, registry=registry, href=safe(href(d))).strip()
+        links = [render("duty_mark_link.html", edition=edition, duty=d, registry=registry, href=safe(href(d))).strip()
                  for d in duties]
         if lang == "zh":
             spans = [(d.position, d.position + len(d.quote),
-                      render("duty_mark_open.html", duty=d, lang=lang, registry=registry).strip(),
+                      render("duty_mark_open.html", edition=edition, duty=d, registry=registry).strip(),
                       "</mark>" + link) for d, link in zip(duties, links)]
             block = wrap_visible_spans(block, spans, document, paragraph.pid)
         else:

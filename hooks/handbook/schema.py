@@ -138,6 +138,12 @@ class SearchData(Lexicon):
     en: Lexicon = Lexicon()
 
 
+# -- data/ui/<lang>.yml: the interface's words, by key -------------------------------------------
+
+UiStrings = Annotated[dict[text(pattern=r"^[a-z_]+(?:\.[a-z_]+)*$"), Annotated[str, StringConstraints(min_length=1)]],
+                      Field(min_length=1)]
+
+
 # -- a source page's front matter ---------------------------------------------------------------
 
 class SourceFrontMatter(Model):
@@ -162,6 +168,7 @@ FILES = {
     "roles.yml": (Roles, None),
     "glossary.yml": (Glossary, "terms"),
     "search.yml": (SearchData, None),
+    "ui/*.yml": (UiStrings, None),
 }
 
 

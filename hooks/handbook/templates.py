@@ -55,7 +55,10 @@ def anchor(value) -> Markup:
 ENVIRONMENT.filters["anchor"] = anchor
 
 
-def render(name: str, **context) -> str:
+def render(name: str, edition=None, **context) -> str:
+    """A template with its context; with an edition, also `lang` and `t` (the interface's words)."""
+    if edition is not None:
+        context = {"lang": edition.lang, "t": edition.t, **context}
     return ENVIRONMENT.get_template(name).render(**context)
 
 
