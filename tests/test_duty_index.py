@@ -166,6 +166,7 @@ def test_exports_have_the_schema_and_every_url_resolves(site):
 
 def test_every_mark_links_to_its_entry_and_every_entry_back(site):
     marks = 0
+    targets = {}  # each party page parsed once, not once per mark
     for page in sorted((site / "sources").glob("*/index.html")):
         soup = soup_of(page)
         for mark in soup.select("mark.hb-duty-mark"):
@@ -173,7 +174,10 @@ def test_every_mark_links_to_its_entry_and_every_entry_back(site):
             link = mark.find_next_sibling("a")
             assert "hb-duty-link" in link["class"]
             target_path, fragment = link["href"].split("#")
-            heading = soup_of((page.parent / target_path / "index.html").resolve()).select_one(f"#{fragment}")
+            target = (page.parent / target_path / "index.html").resolve()
+            if target not in targets:
+                targets[target] = soup_of(target)
+            heading = targets[target].select_one(f"#{fragment}")
             entry = heading.find_parent(class_="hb-duty") if heading else None
             assert entry is not None, link["href"]
             back = entry.select_one(".hb-duty__meta a")["href"]
