@@ -49,6 +49,10 @@ class FixtureSite:
         (self.docs / "sources").mkdir(parents=True)
         shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("raw", "duties"))
         (root / "data" / "duties").mkdir()
+        # The real glossary and search words promise to occur in the real texts; the fixture's
+        # text is one small page, so it brings words of its own.
+        (root / "data" / "glossary.yml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+        (root / "data" / "search.yml").write_text(FIXTURE_SEARCH, encoding="utf-8")
         self.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n")
         self.write("sources/01-test.md", SAMPLE_SOURCE_PAGE)
 
@@ -77,6 +81,23 @@ class FixtureSite:
             self.build(hooks)
         return " ".join(record.getMessage() for record in caplog.records)
 
+
+FIXTURE_GLOSSARY = """\
+terms:
+  - {id: seconded-cadre, term: 挂职干部, en: seconded cadre, definition_zh: 到另一单位临时任职锻炼的干部。,
+     definition_en: An official posted temporarily to another unit.}
+"""
+
+FIXTURE_SEARCH = """\
+dictionary: [挂职干部, 调查研究]
+synonyms:
+  - [挂职干部, 挂职人员]
+expansions:
+  学习: [加强学习]
+stopwords: [什么]
+en:
+  stopwords: [what]
+"""
 
 FIXTURE_CONFIG = """\
 site_name: Fixture

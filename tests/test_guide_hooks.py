@@ -160,6 +160,12 @@ BAD_GLOSSARIES = {
                          "definition_zh": "调研。", "definition_en": "Research."}, "'调研' is already used by entry 'field-research'"),
     "bad id": ({"id": "Field Research", "term": "研究", "other_names": [], "en": "research",
                 "definition_zh": "研究。", "definition_en": "Research."}, "must be lower-case ASCII"),
+    "term not in the texts": ({"id": "postgraduate", "term": "研究生", "en": "postgraduate",
+                               "definition_zh": "研究生。", "definition_en": "A postgraduate."},
+                              "'postgraduate': none of its names occurs verbatim in the five texts"),
+    "guide_only but in the texts": ({"id": "masses", "term": "干部群众", "guide_only": True, "en": "cadres and people",
+                                     "definition_zh": "干部和群众。", "definition_en": "Cadres and people."},
+                                    "'masses': it occurs in the texts: remove `guide_only: true`"),
 }
 
 

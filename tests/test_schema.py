@@ -138,3 +138,24 @@ def test_a_new_search_section_is_one_field():
     assert Extended.model_validate({"phrases": ["思想不够解放"]}).phrases == ("思想不够解放",)
     with pytest.raises(ValidationError):
         Extended.model_validate({"phrase": ["思想不够解放"]})
+
+
+BAD_SEARCH_WORDS = {
+    "dictionary word not in the texts": ({"dictionary": ["研究生"]}, "dictionary word '研究生' does not occur"),
+    "expansion value not in the texts": ({"expansions": {"读书": ["研究生"]}}, "expansion '读书': '研究生' does not occur"),
+    "synonyms group with no word of the texts": ({"synonyms": [["研究生", "博士生"]]}, "synonyms group 1"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SEARCH_WORDS, ids=str)
+def test_search_words_keep_the_promise_of_their_file(tmp_path, case):
+    from types import MappingProxyType, SimpleNamespace
+
+    from handbook.context import check_search_words
+
+    content, fragment = BAD_SEARCH_WORDS[case]
+    paragraph = SimpleNamespace(text="挂职干部要加强学习，注重调查研究。")
+    originals = MappingProxyType({"01-test": SimpleNamespace(paragraphs={"p1": paragraph})})
+    check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate({"dictionary": ["调查研究"]}), originals)
+    with pytest.raises(PluginError, match=fragment):
+        check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate(content), originals)

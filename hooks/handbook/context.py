@@ -93,7 +93,27 @@ def build(config) -> Handbook:
     roles = load_roles(data_dir / "roles.yml", registry)
     glossary = load_glossary(data_dir / "glossary.yml", originals)
     search = schema.load("search.yml", data_dir / "search.yml")
+    check_search_words(data_dir / "search.yml", search, originals)
     return Handbook(data_dir, docs_dir, taxonomy, MappingProxyType(originals), registry, roles, glossary, search)
+
+
+def check_search_words(path: Path, search: SearchData, originals: Mapping[str, SourceDocument]) -> None:
+    """The promise of data/search.yml's header: dictionary words and expansion values occur in
+    the texts verbatim; every synonyms group has a member that does."""
+    text = "\n".join(p.text for document in originals.values() for p in document.paragraphs.values())
+    for word in search.dictionary:
+        if word not in text:
+            raise PluginError(f"{path}: dictionary word '{word}' does not occur in the five texts. "
+                              "Use the texts' own words, or remove it.")
+    for key, targets in search.expansions.items():
+        for word in targets:
+            if word not in text:
+                raise PluginError(f"{path}: expansion '{key}': '{word}' does not occur in the five texts. "
+                                  "An expansion leads to the texts' own words.")
+    for number, group in enumerate(search.synonyms, 1):
+        if not any(word in text for word in group):
+            raise PluginError(f"{path}: synonyms group {number} {list(group)}: no word of it occurs in the "
+                              "five texts; add the texts' word to the group.")
 
 
 def load_roles(path: Path, registry: Registry) -> Mapping:

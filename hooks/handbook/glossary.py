@@ -21,6 +21,7 @@ class Term:
     en: str
     definition_zh: str
     definition_en: str
+    guide_only: bool = False
     occurrences: tuple[tuple[str, str], ...] = ()  # (document slug, paragraph id)
 
     @property
@@ -43,7 +44,8 @@ def read_terms(path: Path) -> list[Term]:
     entries = load("glossary.yml", path).terms
     terms, owners = [], {}
     for number, entry in enumerate(entries, 1):
-        term = Term(entry.id, entry.term, entry.other_names, entry.en, entry.definition_zh, entry.definition_en)
+        term = Term(entry.id, entry.term, entry.other_names, entry.en, entry.definition_zh, entry.definition_en,
+                    entry.guide_only)
         for name in [term.id, *term.names]:
             if name in owners:
                 raise PluginError(f"{path}: entry {number} '{entry.id}': '{name}' is already used by entry "
@@ -66,7 +68,13 @@ def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossa
                 index[(slug, paragraph.pid)] = ids
                 for term_id in ids:
                     found[term_id].append((slug, paragraph.pid))
-    return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en,
+    for number, term in enumerate(terms, 1):
+        if bool(found[term.id]) == term.guide_only:
+            fix = ("it occurs in the texts: remove `guide_only: true`" if term.guide_only else
+                   "none of its names occurs verbatim in the five texts: correct a name to the texts' words, "
+                   "or add `guide_only: true` if only the guide uses it")
+            raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
+    return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,
                                tuple(found[t.id])) for t in terms), MappingProxyType(index))
 
 

@@ -116,6 +116,7 @@ class TermEntry(Model):
     id: Id
     term: Name
     other_names: tuple[Name, ...] = ()
+    guide_only: StrictBool = False  # named by the guide only: no occurrence in the texts expected
     en: text(min_length=2, max_length=80)
     definition_zh: Summary
     definition_en: Summary
