@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from types import MappingProxyType
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -179,7 +180,7 @@ def role_owed(listing: Listing, _argument) -> str:
 
 
 # A new marker: a function (listing, argument) -> Markdown, added here.
-MARKERS = {
+MARKERS = MappingProxyType({
     "matrix": matrix,
     "party": party,
     "owed-to-cadre": owed_to_cadre,
@@ -187,7 +188,7 @@ MARKERS = {
     "all": all_duties,
     "role-duties": role_duties,
     "role-owed": role_owed,
-}
+})
 
 
 def render_refs(match: re.Match, page, edition) -> str:

@@ -14,12 +14,12 @@ from handbook.templates import render, safe
 
 MARKER = "<!-- glossary -->"
 # Text inside these elements is never marked: links, code, headings, controls, existing terms.
-SKIP = {"a", "abbr", "code", "pre", "script", "style", "button", "label", "select", "option",
-        "textarea", "title", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "output"}
+SKIP = frozenset({"a", "abbr", "code", "pre", "script", "style", "button", "label", "select", "option",
+        "textarea", "title", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "output"})
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 # "host unit (接收单位)" or “four nots and two directs” (四不两直): the Chinese is given already.
 BRACKETED_CHINESE = re.compile(r"[”’\"']?\s*[(（][^)）]*[\u4e00-\u9fff]")
-VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"}
+VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"})
 
 def term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[dict[str, Term], re.Pattern]:
     """The names to find in running text: a term and its other names in Chinese; in English its

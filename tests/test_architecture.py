@@ -1,0 +1,25 @@
+"""The architecture's promises that code can check: no hook keeps module-level state."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from conftest import ROOT
+
+# hooks/search.py belongs to the search work and still keeps its lexicons at module level.
+HOOKS = sorted(p for p in (ROOT / "hooks").glob("*.py") if p.name != "search.py")
+MUTABLE = (dict, list, set, bytearray)
+
+
+@pytest.mark.parametrize("path", HOOKS, ids=lambda p: p.name)
+def test_a_hook_keeps_no_module_level_state(path):
+    spec = importlib.util.spec_from_file_location(f"hook_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    state = [name for name, value in vars(module).items()
+             if not name.startswith("__") and isinstance(value, MUTABLE)]
+    assert state == [], f"{path.name} keeps {state} at module level: use the context (handbook/context.py)"
+    assert not re.search(r"^\s*global\s", path.read_text(encoding="utf-8"), re.M)
