@@ -63,11 +63,19 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
     matrix = soup_of(site / "duties" / "index.html").select_one("article table")
     cadre_row = [row for row in matrix.select("tr") if "挂职干部" in row.get_text()][0]
     assert cadre_row.select_one('a[href="cadre/#learning"]').get_text() == "1"
+    # force is a dimension of the matrix, a badge of every entry and a facet of the filter
+    forces = soup_of(site / "duties" / "index.html").select("article table")[1]
+    assert [th.get_text() for th in forces.select("th")] == ["职责方", "要求", "承诺", "经验做法", "建议", "合计"]
+    host_row = [row for row in forces.select("tr") if "接收单位" in row.get_text()][0]
+    assert [td.get_text() for td in host_row.select("td")][1:] == ["·", "1", "·", "·", "1"]
+    assert entry.select_one(".hb-badge--force").get_text() == "要求"
+    assert [o["value"] for o in cadre.select("select[name=force] option")] == ["", "requirement", "commitment", "practice", "suggestion"]
 
     source = site / "sources" / "01-test" / "index.html"
     mark = soup_of(source).select_one("mark#duty-t-03")
     assert mark.get_text() == "在工作实践中增长才干" and mark["data-party"] == "host_unit"
     assert mark.find_next_sibling("a")["href"] == "../../duties/host-unit/#t-03"
+    assert mark.find_next_sibling("a")["data-label"] == "接收单位 · 承诺" and mark["data-force"] == "commitment"
     assert "增长才干" in source_words(source)  # the marks change no word
 
     english = soup_of(site / "en" / "duties" / "cadre" / "index.html")
@@ -78,10 +86,13 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
     assert en_source.select_one("#p3 #duty-t-03") is not None
     assert [a["href"] for a in en_source.select("#p3 a.hb-duty-link")] == \
         ["../../duties/cadre/#t-02", "../../duties/host-unit/#t-03"]
+    assert [a["data-label"] for a in en_source.select("#p3 a.hb-duty-link")] == \
+        ["seconded cadre · requirement", "host unit · commitment"]
 
     rows = json.loads((site / "duties.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == ["t-01", "t-02", "t-03"]
     assert rows[2]["url"] == "https://fixture.invalid/sources/01-test/#duty-t-03"
+    assert [r["force"] for r in rows] == ["requirement", "requirement", "commitment"]
     raw_csv = (site / "duties.csv").read_bytes()
     assert raw_csv.startswith(b"\xef\xbb\xbf")
     assert list(csv.DictReader(io.StringIO(raw_csv.decode("utf-8-sig"))))[1]["quote"] == "尽快融入干部群众"
