@@ -170,6 +170,13 @@ def test_the_real_site_works_under_its_policy(server, page, context):
     for path in ("/", "/sources/01-city-speech/", "/duties/cadre/", "/guide/first-week/", "/en/roles/cadre/"):
         page.goto(server + path)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    term = page.locator("abbr.hb-term").first  # on the last page visited: its tooltip shows the definition
+    term.hover()
+    assert page.locator(".hb-tip").text_content() == term.get_attribute("data-hb-tip")
+    term.focus()
+    assert page.locator(".hb-tip").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".hb-tip").count() == 0
     bench_search.open_search(page, server + "/")  # search runs in its worker under the policy
     links, _ = bench_search.run_query(page, "派出单位")
     assert links
