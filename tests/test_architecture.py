@@ -23,3 +23,44 @@ def test_a_hook_keeps_no_module_level_state(path):
              if not name.startswith("__") and isinstance(value, MUTABLE)]
     assert state == [], f"{path.name} keeps {state} at module level: use the context (handbook/context.py)"
     assert not re.search(r"^\s*global\s", path.read_text(encoding="utf-8"), re.M)
+
+
+def test_each_source_page_is_parsed_once_per_build(fixture_site, monkeypatch):
+    """The context is built once and shared by both languages: no hook parses a page again."""
+    from handbook import context, sources
+
+    calls = []
+    parse = sources.parse_document
+
+    def counting(path, src_uri):
+        calls.append(src_uri)
+        return parse(path, src_uri)
+
+    monkeypatch.setattr(sources, "parse_document", counting)
+    monkeypatch.setattr(context, "parse_document", counting)
+    fixture_site.write("sources/01-test.en.md", TRANSLATION)
+    fixture_site.build(["source_pages.py", "citations.py", "glossary.py"])
+    assert sorted(calls) == ["sources/01-test.en.md", "sources/01-test.md"]
+
+
+TRANSLATION = """\
+---
+title: Speech at a test meeting
+kind: 讲话
+level: 县
+occasion: A test meeting
+speaker: A county leader
+audience: Seconded cadres
+translation: reference
+---
+
+# Speech at a test meeting
+
+Comrades,
+{: #p1 }
+
+## First, study hard. { #p2 }
+
+Seconded cadres should get to know local cadres and people quickly.
+{: #p3 }
+"""
