@@ -13,6 +13,7 @@ WORDS = [
     "依托 12315 和 12345 热线",
     "a*b*c _d_ `e` [f](g) <img src=x onerror=alert(1)> #h \\i",
     "**不是强调**",
+    "&lt; 不是 < ，&amp; 不是 &",
 ]
 
 
@@ -21,11 +22,20 @@ def test_the_parser_reads_back_what_the_importer_writes(words):
     assert escape.plain_text(escape.escape(words)) == words
 
 
-def test_visible_positions_skip_escapes_emphasis_and_line_breaks():
-    markdown = "a\\*b**c**\nd"
-    positions = escape.visible_positions(markdown)
-    assert "".join(markdown[i] for i in positions) == "a*bcd"
-    assert escape.plain_text(markdown) == "a*bcd"
+@pytest.mark.parametrize("words", WORDS)
+def test_a_reader_sees_the_transcripts_words(words):
+    from bs4 import BeautifulSoup
+
+    html = python_markdown.markdown(escape.escape(words))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.get_text() == words and not soup.find_all(["img", "em", "strong", "code", "a", "h1"])
+
+
+def test_visible_spans_skip_escapes_entities_emphasis_and_line_breaks():
+    markdown = "a\\*b**c**\nd&lt;e"
+    spans = escape.visible_spans(markdown)
+    assert [markdown[a:b] for a, b in spans] == ["a", "\\*", "b", "c", "d", "&lt;", "e"]
+    assert escape.plain_text(markdown) == "a*bcd<e"
 
 
 INLINE = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from .duties import Duty
-from .markdown_escape import visible_positions
+from .markdown_escape import visible_spans
 from .sources import SourceDocument
 from .templates import render, safe
 
@@ -45,10 +45,10 @@ def mark_document(markdown: str, document: SourceDocument, edition, href) -> str
 def wrap_visible_spans(block: str, spans, document: SourceDocument, pid: str) -> str:
     """Insert HTML around spans given in reader-visible characters (markdown_escape decides
     which characters of the Markdown a reader sees)."""
-    positions = visible_positions(block)
+    characters = visible_spans(block)
     for start, end, opening, closing in sorted(spans, reverse=True):
-        if end > len(positions):
+        if end > len(characters):
             raise PluginError(f"{document.src_uri}: a duty quote runs past the end of {pid}.")
-        md_start, md_end = positions[start], positions[end - 1] + 1
+        md_start, md_end = characters[start][0], characters[end - 1][1]
         block = block[:md_start] + opening + block[md_start:md_end] + closing + block[md_end:]
     return block

@@ -4,7 +4,7 @@ templates put a value from data into Markdown.
 
 Two directions:
 - source pages keep the words readable in Markdown: a backslash before each character that
-  Markdown would read as syntax (`escape`); `plain_text` and `visible_positions` undo it;
+  Markdown would read as syntax (`escape`); `plain_text` and `visible_spans` undo it;
 - values from data or front matter that reach generated Markdown are escaped for Markdown and
   HTML at once, as character references (`inline`), which neither Markdown nor HTML reads as
   syntax, and which a reader sees as the character itself.
@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 # Characters a source page escapes with a backslash (Python-Markdown's escapable set, of which
-# these occur or could occur in a transcript).
-SOURCE_SPECIALS = "\\`*_[]<>#"
+# these occur or could occur in a transcript), and the two it writes as entities: `<` has no
+# backslash escape in Python-Markdown, and `&` would start an entity.
+SOURCE_SPECIALS = "\\`*_[]>#"
 _SOURCE_SPECIAL = re.compile("([" + re.escape(SOURCE_SPECIALS) + "])")
+_SOURCE_ENTITIES = {"&amp;": "&", "&lt;": "<"}
 _EMPHASIS = ("**", "__")
 
 # Characters that HTML or inline Markdown (with attr_list and tables) reads as syntax.
@@ -31,31 +33,35 @@ _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 def escape(text: str) -> str:
     """A transcript's words as source-page Markdown (the words a reader sees are unchanged)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     return _SOURCE_SPECIAL.sub(r"\\\1", text)
 
 
-def visible_positions(markdown: str) -> list[int]:
-    """For each character a reader sees in a source paragraph, its index in the Markdown
-    (escapes, emphasis marks and line breaks skipped)."""
-    positions = []
+def visible_spans(markdown: str) -> list[tuple[int, int]]:
+    """For each character a reader sees in a source paragraph, where it stands in the Markdown
+    (start, end): an escape or an entity is one character; emphasis marks and line breaks none."""
+    spans = []
     index = 0
     while index < len(markdown):
         if markdown[index] == "\\" and index + 1 < len(markdown) and markdown[index + 1] in SOURCE_SPECIALS:
-            index += 1
+            spans.append((index, index + 2))
+            index += 2
+        elif entity := next((e for e in _SOURCE_ENTITIES if markdown.startswith(e, index)), None):
+            spans.append((index, index + len(entity)))
+            index += len(entity)
         elif markdown.startswith(_EMPHASIS, index):
             index += 2
-            continue
         elif markdown[index] == "\n":  # a line break inside a paragraph joins its lines
             index += 1
-            continue
-        positions.append(index)
-        index += 1
-    return positions
+        else:
+            spans.append((index, index + 1))
+            index += 1
+    return spans
 
 
 def plain_text(markdown: str) -> str:
     """The words a reader sees in a source paragraph's Markdown."""
-    return "".join(markdown[i] for i in visible_positions(markdown))
+    return "".join(_SOURCE_ENTITIES.get(markdown[a:b], markdown[b - 1]) for a, b in visible_spans(markdown))
 
 
 def inline(value) -> str:
