@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_SOURCE_PAGE
 from textutil import soup_of, source_words
 
 HOOKS = ["source_pages.py", "duty_index.py"]
@@ -139,6 +139,13 @@ def test_registry_that_is_not_valid_yaml(fixture_site, caplog):
     (fixture_site.root / "data" / "duties" / "01-test.yml").write_text("- id: t-01\n  party: [cadre\n", encoding="utf-8")
     message = fixture_site.build_fails(caplog, HOOKS)
     assert "01-test.yml:" in message and "not valid YAML" in message
+
+
+def test_a_translation_without_a_cited_paragraph(fixture_site, caplog):
+    with_duty_pages(fixture_site)
+    fixture_site.write("sources/01-test.en.md", SAMPLE_SOURCE_PAGE.replace("挂职干部要尽快融入干部群众，在工作实践中增长才干。\n{: #p3 }\n", ""))
+    message = fixture_site.build_fails(caplog, HOOKS)
+    assert "01-test.en.md: paragraph(s) p3, which the duty index cites, are not on this page" in message
 
 
 def test_unknown_marker_and_missing_party_page(fixture_site, caplog):

@@ -23,6 +23,10 @@ def mark_document(markdown: str, document: SourceDocument, edition, href) -> str
     by_paragraph: dict[str, list[Duty]] = {}
     for duty in registry.by(source=document.slug):
         by_paragraph.setdefault(duty.paragraph, []).append(duty)
+    missing = [pid for pid in by_paragraph if pid not in document.paragraphs]
+    if missing:
+        raise PluginError(f"{document.path}: paragraph(s) {', '.join(missing)}, which the duty index cites, are not "
+                          "on this page. A translation keeps every paragraph id of its original.")
     paragraphs = sorted((document.paragraphs[pid] for pid in by_paragraph), key=lambda p: p.span[0], reverse=True)
     for paragraph in paragraphs:  # from the end, so that earlier spans stay valid
         duties = sorted(by_paragraph[paragraph.pid], key=lambda d: d.position)
