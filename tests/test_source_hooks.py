@@ -4,11 +4,11 @@ source page it refuses."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
 
 from conftest import SAMPLE_SOURCE_PAGE
+from handbook.commands import build_command
 from textutil import soup_of
 
 
@@ -79,7 +79,7 @@ def test_bad_source_page_stops_the_build_naming_file_and_fix(fixture_site, caplo
 def test_the_command_line_build_exits_non_zero_with_the_message(fixture_site):
     fixture_site.write("sources/01-test.md", BAD_PAGES["empty required field"][0])
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(fixture_site.config())],
+        build_command(fixture_site.root / "site", fixture_site.config(), quiet=False),
         capture_output=True, text=True, cwd=fixture_site.root,
     )
     assert result.returncode != 0
