@@ -38,5 +38,17 @@ def policy(output: str, content: str) -> str:
 def on_post_page(output, page, config):
     if offline(config) or "<head>" not in output:
         return output
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(output, page.content or "")}">'
+    return with_policy(output, page.content or "")
+
+
+def on_post_template(output_content, template_name, config):
+    """The same policy on pages made from a theme template alone (404.html): no content of the
+    handbook's in them, so every inline script there is the template's."""
+    if offline(config) or not template_name.endswith(".html") or "<head>" not in output_content:
+        return output_content
+    return with_policy(output_content, "")
+
+
+def with_policy(output: str, content: str) -> str:
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(output, content)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)

@@ -169,7 +169,7 @@ def test_the_real_site_works_under_its_policy(server, page, context):
     violations = []
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text else None)
-    for path in ("/", "/sources/01-city-speech/", "/duties/cadre/", "/guide/first-week/", "/en/roles/cadre/"):
+    for path in ("/", "/404.html", "/sources/01-city-speech/", "/duties/cadre/", "/en/roles/cadre/", "/guide/first-week/"):
         page.goto(server + path)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
     term = page.locator("abbr.hb-term").first  # on the last page visited: its tooltip shows the definition
