@@ -1,74 +1,66 @@
-"""The duty index: validates data/duties/ against the sources, fills the duty pages' markers
-(matrix, per party, owed to the cadre, per document, all), marks each quoted sentence in the
-source pages with a link to its entry, and publishes duties.json and duties.csv."""
+"""The duty index: fills the duty pages' markers (matrix, per party, owed to the cadre, per
+document, all, a role's duties and what others owe it), marks each quoted sentence in the
+source pages (handbook/duty_marks.py), and publishes duties.json and duties.csv
+(handbook/exports.py). The registry itself is read and checked once per build, in the
+context (handbook/context.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import posixpath
 import re
+from types import MappingProxyType
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import sources
-from handbook.data import data_path, load_yaml
-from handbook.duties import Duty, Registry, load_registry
-from handbook.templates import render
-
+from handbook import context, duty_marks, exports, names, sources
+from handbook.duties import Duty
+from handbook.templates import render, safe
 
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
 # A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->
 REFS = re.compile(r"<!--\s*duty-refs:\s*([\w\s-]*?)\s*-->")
-DUTY_PAGES = "duties/"
-EXPORT_FIELDS = ("id", "party", "theme", "summary_zh", "summary_en", "quote", "source", "paragraph", "url")
-OWED_TO_CADRE = ("host_unit", "dispatching_unit", "org_department", "publicity_department")
-
-registry: Registry | None = None
-titles: dict[str, str] = {}  # source document titles in this build's language
-roles: dict = {}  # data/roles.yml: what other parties owe each role
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    global registry, titles, roles
-    registry = load_registry(config)
-    roles = load_roles(config, registry)
-    titles = {slug: document.title for slug, document in sources.load_library(files, config).items()}
-    for name, content in exports(config).items():
-        files.append(File.generated(config, name, content=content))
+    registry = context.of(config).registry
     for party in registry.parties:
-        if files.get_file_from_path(party_page(party)) is None:
+        if files.get_file_from_path(names.party_page(party)) is None:
             raise PluginError(
-                f"docs/{party_page(party)} is missing: every party in data/duty_taxonomy.yml has a "
+                f"docs/{names.party_page(party)} is missing: every party in data/duty_taxonomy.yml has a "
                 f"page with the marker <!-- duty-index: party={party} -->."
             )
+    for name, content in export_files(config, files).items():
+        files.append(File.generated(config, name, content=content))
     return files
 
 
-def load_roles(config, registry: Registry) -> dict:
-    path = data_path(config, "roles.yml")
-    data = load_yaml(path)
-    for role, owed_by in data.items():
-        if role not in registry.parties or not isinstance(owed_by, dict):
-            raise PluginError(f"{path}: '{role}' is not a party of data/duty_taxonomy.yml with a mapping of parties.")
-        for party, themes in owed_by.items():
-            if party not in registry.parties:
-                raise PluginError(f"{path}: {role}: unknown party '{party}'.")
-            if themes != "all" and not (isinstance(themes, list) and set(themes) <= set(registry.themes)):
-                raise PluginError(f"{path}: {role}: {party}: give `all` or a list of theme ids from data/duty_taxonomy.yml.")
-    return data
+def export_files(config, files) -> dict[str, str | bytes]:
+    """Each language's build writes the same two files at the site root; the URLs are the
+    Chinese pages' (File.url, whatever language is being built) under site_url."""
+    site_url = (config.site_url or "").rstrip("/") + "/"
+
+    def url_of(duty: Duty) -> str:
+        page = File(names.source_page(duty.source), config.docs_dir, config.site_dir, config.use_directory_urls)
+        return f"{site_url}{page.url}#{duty.anchor}"
+
+    table = exports.rows(context.of(config).registry, url_of)
+    return {"duties.json": exports.to_json(table), "duties.csv": exports.to_csv(table)}
 
 
-def party_page(party: str) -> str:
-    return f"{DUTY_PAGES}{party.replace('_', '-')}.md"
-
-
-def language(config) -> str:
-    return config.theme["language"]
+@event_priority(90)  # the first to edit a source page: the marks use the parse's spans
+def on_page_markdown(markdown, page, config, files):
+    edition = context.edition(config)
+    if sources.is_source_page(page.file.src_uri):
+        document = edition.library[sources.slug_of(page.file.src_uri)]
+        return duty_marks.mark_document(markdown, document, edition,
+                                        lambda duty: url_to(page, files, names.party_page(duty.party), duty.id))
+    if "duty-" not in markdown:
+        return markdown
+    markdown = MARKER.sub(lambda match: render_marker(match, page, files, edition), markdown)
+    return REFS.sub(lambda match: render_refs(match, page, edition), markdown)
 
 
 def url_to(page, files, src_uri: str, anchor: str = "") -> str:
@@ -78,184 +70,135 @@ def url_to(page, files, src_uri: str, anchor: str = "") -> str:
     return target.url_relative_to(page.file) + (f"#{anchor}" if anchor else "")
 
 
-def on_page_markdown(markdown, page, config, files):
-    lang = language(config)
-    if sources.is_source_page(page.file.src_uri):
-        slug = page.file.src_uri.split("/")[-1].split(".")[0]
-        return mark_source(markdown, page, files, slug, lang)
-    markdown = MARKER.sub(lambda match: render_marker(match, page, files, lang), markdown)
-    return REFS.sub(lambda match: render_refs(match, page, lang), markdown)
+def relative_link(page, target_src_uri: str, anchor: str):
+    """A Markdown link target from this page to another page's anchor (checked by MkDocs)."""
+    return safe(posixpath.relpath(target_src_uri, posixpath.dirname(page.file.src_uri) or ".") + f"#{anchor}")
 
 
-# -- duty pages ------------------------------------------------------------------------------
+# -- markers: one renderer per kind ------------------------------------------------------------
 
-def render_marker(match: re.Match, page, files, lang: str) -> str:
+def render_marker(match: re.Match, page, files, edition) -> str:
     kind, argument = match.groups()
-    links = EntryLinks(page, files, lang)
-    if kind == "matrix":
-        pages = {party: party_page(party).removeprefix(DUTY_PAGES) for party in registry.parties}
-        return render("duty_matrix.md.j2", registry=registry, lang=lang, pages=pages)
-    if kind == "party" and argument in registry.parties:
-        groups = [(theme, registry.themes[theme], registry.by(party=argument, theme=theme))
-                  for theme in registry.themes]
-        return duty_list(groups, links, lang, filters=("theme", "source"))
-    if kind == "owed-to-cadre":
-        groups = [(theme, registry.themes[theme],
-                   [d for d in registry.by(theme=theme) if d.party in OWED_TO_CADRE])
-                  for theme in registry.themes]
-        return duty_list(groups, links, lang, filters=("party", "theme", "source"))
-    if kind == "by-source":
-        groups = [(slug, {"zh": f"《{doc.title}》", "en": links.document_title(slug)}, registry.by(source=slug))
-                  for slug, doc in registry.documents.items()]
-        return duty_list(groups, links, lang, filters=("party", "theme"))
-    if kind == "all":
-        groups = [(party, registry.parties[party], registry.by(party=party)) for party in registry.parties]
-        return duty_list(groups, links, lang, filters=("party", "theme", "source"))
-    if kind in ("role-duties", "role-owed"):
-        role = page.meta.get("role")
-        if role not in registry.parties:
+    renderer = MARKERS.get(kind)
+    registry = edition.handbook.registry
+    if renderer is None or (kind == "party") != (argument is not None) or (kind == "party" and argument not in registry.parties):
+        raise PluginError(
+            f"{page.file.src_uri}: unknown marker '{match.group(0)}'. Use duty-index: "
+            f"{', '.join(k for k in MARKERS if k != 'party')}, or party=<{'|'.join(registry.parties)}>."
+        )
+    return renderer(Listing(page, files, edition), argument)
+
+
+class Listing:
+    """What a marker's renderer needs: the page, its files, the language's edition."""
+
+    def __init__(self, page, files, edition):
+        self.page, self.files, self.edition = page, files, edition
+        self.lang = edition.lang
+        self.handbook = edition.handbook
+        self.registry = edition.handbook.registry
+
+    def source(self, duty: Duty):
+        return safe(url_to(self.page, self.files, names.source_page(duty.source), duty.anchor))
+
+    def document_title(self, slug: str) -> str:
+        return self.edition.document_title(slug)
+
+    def citation(self, duty: Duty) -> str:
+        return self.edition.t("duty.citation", title=self.document_title(duty.source), number=duty.paragraph[1:])
+
+    def entry(self, duty: Duty):
+        return relative_link(self.page, names.party_page(duty.party), duty.id)
+
+    def role(self, marker: str) -> str:
+        role = self.page.meta.get("role")
+        if role not in self.registry.parties:
             raise PluginError(
-                f"{page.file.src_uri}: the marker {match.group(0)} needs `role:` in the page's front matter, "
-                f"one of {', '.join(registry.parties)}."
+                f"{self.page.file.src_uri}: the marker <!-- duty-index:{marker} --> needs `role:` in the page's "
+                f"front matter, one of {', '.join(self.registry.parties)}."
             )
-        if kind == "role-duties":
-            duties = registry.by(party=role)
-        else:
-            duties = [d for d in registry.duties if owed_to(role, d)]
-        return render("duty_compact.md.j2", duties=duties, registry=registry, lang=lang,
-                      href=lambda duty: relative_link(page, party_page(duty.party), duty.id),
-                      by_party=kind == "role-owed")
-    raise PluginError(
-        f"{page.file.src_uri}: unknown marker '{match.group(0)}'. Use duty-index: matrix, all, "
-        f"owed-to-cadre, by-source, or party=<{'|'.join(registry.parties)}>."
-    )
+        return role
+
+    def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "") -> str:
+        groups = [(key, labels, duties) for key, labels, duties in groups if duties]
+        return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
+                      filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix)
+
+    def by_theme(self, duties: list[Duty]):
+        return [(theme, self.registry.themes[theme], [d for d in duties if d.theme == theme])
+                for theme in self.registry.themes]
+
+    def not_claims(self, duties: list[Duty]):
+        """Practices and suggestions, each kind under its own heading, after what can be claimed."""
+        done, suggested = self.edition.t("duty.practices"), self.edition.t("duty.suggestions")
+        return [("practice", done, [d for d in duties if d.force == "practice"]),
+                ("suggestion", suggested, [d for d in duties if d.force not in ("practice",)])]
 
 
-def render_refs(match: re.Match, page, lang: str) -> str:
+def matrix(listing: Listing, _argument) -> str:
+    pages = {party: safe(names.party_page(party).removeprefix(names.DUTY_DIR)) for party in listing.registry.parties}
+    return render("duty_matrix.md.j2", edition=listing.edition, registry=listing.registry, pages=pages)
+
+
+def party(listing: Listing, argument: str) -> str:
+    return listing.duty_list(listing.by_theme(listing.registry.by(party=argument)), filters=("force", "theme", "source"))
+
+
+def owed_to_cadre(listing: Listing, _argument) -> str:
+    claims, others = listing.handbook.owed("cadre")
+    text = listing.duty_list(listing.by_theme(claims), filters=("party", "force", "theme", "source"))
+    for force, heading, duties in listing.not_claims(others):
+        if duties:
+            text += f"\n\n## {heading} {{ #others-{force} }}\n\n" + listing.duty_list(
+                [(p, listing.registry.parties[p], [d for d in duties if d.party == p]) for p in listing.registry.parties],
+                filters=(), level=3, id_prefix=f"{force}-")
+    return text
+
+
+def by_source(listing: Listing, _argument) -> str:
+    groups = [(slug, {"zh": f"《{doc.title}》", "en": listing.document_title(slug)}, listing.registry.by(source=slug))
+              for slug, doc in listing.registry.documents.items()]
+    return listing.duty_list(groups, filters=("party", "force", "theme"))
+
+
+def all_duties(listing: Listing, _argument) -> str:
+    groups = [(p, listing.registry.parties[p], listing.registry.by(party=p)) for p in listing.registry.parties]
+    return listing.duty_list(groups, filters=("party", "force", "theme", "source"))
+
+
+def role_duties(listing: Listing, _argument) -> str:
+    duties = listing.registry.by(party=listing.role("role-duties"))
+    return render("duty_compact.md.j2", edition=listing.edition, duties=duties, registry=listing.registry,
+                  href=listing.entry, by_party=False, not_claims=[], anchor="")
+
+
+def role_owed(listing: Listing, _argument) -> str:
+    role = listing.role("role-owed")
+    claims, others = listing.handbook.owed(role)
+    return render("duty_compact.md.j2", edition=listing.edition, duties=claims, registry=listing.registry,
+                  href=listing.entry, by_party=True, not_claims=listing.not_claims(others), anchor="others")
+
+
+# A new marker: a function (listing, argument) -> Markdown, added here.
+MARKERS = MappingProxyType({
+    "matrix": matrix,
+    "party": party,
+    "owed-to-cadre": owed_to_cadre,
+    "by-source": by_source,
+    "all": all_duties,
+    "role-duties": role_duties,
+    "role-owed": role_owed,
+})
+
+
+def render_refs(match: re.Match, page, edition) -> str:
+    registry = edition.handbook.registry
     ids = match.group(1).split()
-    known = {duty.id: duty for duty in registry.duties}
-    unknown = [duty_id for duty_id in ids if duty_id not in known]
+    unknown = [duty_id for duty_id in ids if registry.get(duty_id) is None]
     if unknown or not ids:
         raise PluginError(
             f"{page.file.src_uri}: {match.group(0)} names no duty or unknown ones ({', '.join(unknown)}). "
             "Use ids from data/duties/*.yml."
         )
-    return render("duty_refs.md.j2", duties=[known[i] for i in ids], registry=registry, lang=lang,
-                  href=lambda duty: relative_link(page, party_page(duty.party), duty.id))
-
-
-def relative_link(page, target_src_uri: str, anchor: str) -> str:
-    """A Markdown link target from this page to another page's anchor (checked by MkDocs)."""
-    return posixpath.relpath(target_src_uri, posixpath.dirname(page.file.src_uri) or ".") + f"#{anchor}"
-
-
-def owed_to(role: str, duty: Duty) -> bool:
-    """Whether data/roles.yml counts this duty among what others owe the role."""
-    themes = roles.get(role, {}).get(duty.party)
-    return themes == "all" or (isinstance(themes, list) and duty.theme in themes)
-
-
-def duty_list(groups, links, lang: str, filters: tuple[str, ...]) -> str:
-    groups = [(key, names, duties) for key, names, duties in groups if duties]
-    return render("duty_list.md.j2", groups=groups, registry=registry, links=links, lang=lang,
-                  filters=filters, total=sum(len(d) for _, _, d in groups))
-
-
-class EntryLinks:
-    """URLs and labels of one duty page's entries, relative to that page."""
-
-    def __init__(self, page, files, lang: str):
-        self.page, self.files, self.lang = page, files, lang
-
-    def source(self, duty: Duty) -> str:
-        return url_to(self.page, self.files, f"sources/{duty.source}.md", duty.anchor)
-
-    @staticmethod
-    def document_title(slug: str) -> str:
-        """Title of a source document in this language (its translation's, where there is one)."""
-        return titles.get(slug) or registry.documents[slug].title
-
-    def citation(self, duty: Duty) -> str:
-        number = duty.paragraph[1:]
-        if self.lang == "zh":
-            return f"《{self.document_title(duty.source)}》第{number}段"
-        return f"{self.document_title(duty.source)}, ¶{number}"
-
-
-# -- marks in the source pages ---------------------------------------------------------------
-
-def mark_source(markdown: str, page, files, slug: str, lang: str) -> str:
-    """Highlight each quoted sentence (Chinese) or flag its paragraph (translation), with a
-    link to the duty's entry on its party page; ids duty-<id> are the same in both languages."""
-    for paragraph in {d.paragraph for d in registry.by(source=slug)}:
-        duties = registry.in_paragraph(slug, paragraph)
-        start, end = block_span(markdown, paragraph, page)
-        block = markdown[start:end]
-        links = [render("duty_mark_link.html", duty=d, lang=lang, registry=registry,
-                        href=url_to(page, files, party_page(d.party), d.id)).strip()
-                 for d in duties]
-        if lang == "zh":
-            spans = [(d.position, d.position + len(d.quote),
-                      render("duty_mark_open.html", duty=d, lang=lang, registry=registry).strip(),
-                      "</mark>" + link) for d, link in zip(duties, links)]
-            block = wrap_plain_spans(block, spans, page, paragraph)
-        else:
-            anchors = "".join(f'<span class="hb-duty-anchor" id="{d.anchor}"></span>{link}'
-                              for d, link in zip(duties, links))
-            block = block + " " + anchors
-        markdown = markdown[:start] + block + markdown[end:]
-    return markdown
-
-
-def block_span(markdown: str, paragraph: str, page) -> tuple[int, int]:
-    """Start and end of the text of the block with this id (without its id syntax)."""
-    heading = re.search(rf"^#{{2,6}}[ \t]+(.*?)[ \t]*\{{\s*#{paragraph}\s*\}}[ \t]*$", markdown, re.M)
-    if heading:
-        return heading.span(1)
-    body = re.search(rf"(?:^|\n\n)((?:(?!\n[ \t]*\n).)+?)\n\{{:\s*#{paragraph}\s*\}}[ \t]*(?:\n|$)", markdown, re.S)
-    if body:
-        return body.span(1)
-    raise PluginError(f"{page.file.src_uri}: paragraph {paragraph} cited by the duty index is not on this page.")
-
-
-def wrap_plain_spans(block: str, spans, page, paragraph: str) -> str:
-    """Insert HTML around spans given in reader-visible characters, skipping Markdown escapes."""
-    positions = []  # markdown index of each visible character
-    index = 0
-    while index < len(block):
-        if block[index] == "\\" and index + 1 < len(block) and block[index + 1] in "\\`*_[]<>#":
-            index += 1
-        elif block.startswith(("**", "__"), index):
-            index += 2
-            continue
-        positions.append(index)
-        index += 1
-    for start, end, opening, closing in sorted(spans, reverse=True):
-        if end > len(positions):
-            raise PluginError(f"{page.file.src_uri}: a duty quote runs past the end of {paragraph}.")
-        md_start, md_end = positions[start], positions[end - 1] + 1
-        block = block[:md_start] + opening + block[md_start:md_end] + closing + block[md_end:]
-    return block
-
-
-# -- exports -----------------------------------------------------------------------------------
-
-def exports(config) -> dict[str, str | bytes]:
-    """duties.json and duties.csv at the site root (each language's build writes the same)."""
-    site_url = (config.site_url or "").rstrip("/")
-    rows = [
-        {"id": d.id, "party": d.party, "theme": d.theme, "summary_zh": d.summary_zh,
-         "summary_en": d.summary_en, "quote": d.quote, "source": d.source, "paragraph": d.paragraph,
-         "url": f"{site_url}/sources/{d.source}/#{d.anchor}" if config.use_directory_urls
-         else f"{site_url}/sources/{d.source}.html#{d.anchor}"}
-        for d in registry.duties
-    ]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return {
-        "duties.json": json.dumps(rows, ensure_ascii=False, indent=1),
-        # UTF-8 with BOM so that Excel opens the Chinese correctly.
-        "duties.csv": buffer.getvalue().encode("utf-8-sig"),
-    }
+    return render("duty_refs.md.j2", edition=edition, duties=[registry.get(i) for i in ids], registry=registry,
+                  href=lambda duty: relative_link(page, names.party_page(duty.party), duty.id))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 
-from handbook import sources
+from handbook import context, sources
 from handbook.templates import render
 
 log = get_plugin_logger(__name__)
@@ -18,63 +18,53 @@ BLOCK_WITH_ID = re.compile(r'<(p|h[2-6]) id="(p\d+)"([^>]*)>(.*?)</\1>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 TITLE = re.compile(r"(<h1[^>]*>.*?</h1>)", re.S)
 
-library: dict[str, sources.SourceDocument] = {}
-taxonomy: dict = {}
-
-
-@event_priority(-200)  # after static-i18n has chosen this language's version of each file
-def on_files(files, config):
-    global library, taxonomy
-    taxonomy = sources.load_taxonomy(config)
-    library = sources.load_library(files, config)
-    return files
-
-
 def language(config) -> str:
     return config.theme["language"]
 
 
-def document_for(page) -> sources.SourceDocument | None:
+def document_for(page, config) -> sources.SourceDocument | None:
     if not sources.is_source_page(page.file.src_uri):
         return None
-    return library.get(page.file.src_uri.split("/")[-1].split(".")[0])
+    return context.edition(config).library.get(sources.slug_of(page.file.src_uri))
 
 
 def on_page_markdown(markdown, page, config, files):
-    document = document_for(page)
+    document = document_for(page, config)
+    taxonomy = context.of(config).taxonomy
     if document:
         # Before Material's tags plugin (priority -50) reads page.meta["tags"].
-        page.meta["tags"] = tags_for(document, language(config))
-    if page.file.src_uri.startswith(sources.SOURCE_DIR) and LIBRARY_MARKER in markdown:
-        table = render("source_library.md.j2", documents=library.values(), lang=language(config),
-                       taxonomy=taxonomy)
+        page.meta["tags"] = tags_for(document, taxonomy, language(config))
+    if page.file.src_uri.startswith(sources.names.SOURCE_DIR) and LIBRARY_MARKER in markdown:
+        edition = context.edition(config)
+        table = render("source_library.md.j2", edition=edition, documents=edition.library.values(), taxonomy=taxonomy)
         markdown = markdown.replace(LIBRARY_MARKER, table)
     return markdown
 
 
-def tags_for(document: sources.SourceDocument, lang: str) -> list[str]:
-    level = taxonomy["levels"][document.meta["level"]]
+def tags_for(document: sources.SourceDocument, taxonomy, lang: str) -> list[str]:
+    level = taxonomy.levels[document.meta["level"]]
     kind = document.meta["kind"]
     if lang == "zh":
-        return [level["tag"], kind]
-    return [level["en"], taxonomy["kinds"][kind]["en"]]
+        return [level.tag, kind]
+    return [level.en, taxonomy.kinds[kind].en]
 
 
 def on_page_content(html, page, config, files):
-    document = document_for(page)
+    document = document_for(page, config)
     if not document:
         return html
-    lang = language(config)
-    title = page.meta.get("title", document.title)
+    edition = context.edition(config)
+    taxonomy = edition.handbook.taxonomy
+    title = document.title
 
     def add_tools(match: re.Match) -> str:
         tag, pid, attributes, inner = match.groups()
         inner = HEADERLINK.sub("", inner)
-        tools = render("paragraph_tools.html", pid=pid, number=pid[1:], title=title, lang=lang)
+        tools = render("paragraph_tools.html", edition=edition, pid=pid, number=pid[1:], title=title)
         return f'<{tag} id="{pid}"{attributes} class="hb-para">{inner}{tools}</{tag}>'
 
     body = BLOCK_WITH_ID.sub(add_tools, html)
-    card = render("metadata_card.html", document=document, lang=lang, taxonomy=taxonomy)
+    card = render("metadata_card.html", edition=edition, document=document, taxonomy=taxonomy)
     parts = TITLE.split(body, maxsplit=1)
     if len(parts) != 3:
         log.warning("%s: a source page needs its title as a level-1 heading ('# …').", page.file.src_uri)

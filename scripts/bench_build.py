@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from handbook.commands import build_command  # pip install -e . (the handbook's package)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(temp) / "site"
         for run in range(args.runs):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+            subprocess.run(build_command(site),
                            cwd=ROOT, env=env, check=True, capture_output=True)
             times.append(time.perf_counter() - start)
             print(f"run {run + 1}: {times[-1]:.2f} s")

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import jinja2
 
+from handbook.markdown_escape import escape as escape_markdown  # the parser reads it back
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -42,7 +44,6 @@ ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 LEVEL_SLUGS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 KIND_SLUGS = {"讲话": "speech", "汇报": "work-report", "体会发言": "experience-speech"}
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
 
 
 class TranscriptError(Exception):
@@ -237,10 +238,6 @@ def parse(path: Path) -> tuple[list[Document], str]:
 
 
 # -- writing ---------------------------------------------------------------------------------
-
-def escape_markdown(text: str) -> str:
-    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
-
 
 def render_page(document: Document, raw_path: str) -> str:
     environment = jinja2.Environment(

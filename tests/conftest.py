@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/ is on the path)
+from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/: pytest.ini pythonpath)
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:
@@ -52,6 +49,10 @@ class FixtureSite:
         (self.docs / "sources").mkdir(parents=True)
         shutil.copytree(ROOT / "data", root / "data", ignore=shutil.ignore_patterns("raw", "duties"))
         (root / "data" / "duties").mkdir()
+        # The real glossary and search words promise to occur in the real texts; the fixture's
+        # text is one small page, so it brings words of its own.
+        (root / "data" / "glossary.yml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
+        (root / "data" / "search.yml").write_text(FIXTURE_SEARCH, encoding="utf-8")
         self.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n")
         self.write("sources/01-test.md", SAMPLE_SOURCE_PAGE)
 
@@ -61,7 +62,7 @@ class FixtureSite:
         target.write_text(text, encoding="utf-8")
 
     def config(self, hooks: list[str] | None = None) -> Path:
-        hooks = hooks or ["source_pages.py"]
+        hooks = ["context.py", *(hooks or ["source_pages.py"])]
         hook_lines = "\n".join(f"  - {ROOT / 'hooks' / name}" for name in hooks)
         config_file = self.root / "mkdocs.yml"
         config_file.write_text(FIXTURE_CONFIG.format(hooks=hook_lines), encoding="utf-8")
@@ -70,6 +71,33 @@ class FixtureSite:
     def build(self, hooks: list[str] | None = None) -> Path:
         return build_site(self.config(hooks), self.root / "site")
 
+    def build_fails(self, caplog, hooks: list[str] | None = None) -> str:
+        """Build, expect the build to stop, and return what it logged as errors."""
+        import logging
+
+        from mkdocs.exceptions import Abort
+
+        with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+            self.build(hooks)
+        return " ".join(record.getMessage() for record in caplog.records)
+
+
+FIXTURE_GLOSSARY = """\
+terms:
+  - {id: seconded-cadre, term: 挂职干部, en: seconded cadre, definition_zh: 到另一单位临时任职锻炼的干部。,
+     definition_en: An official posted temporarily to another unit.}
+"""
+
+FIXTURE_SEARCH = """\
+dictionary: [挂职干部, 调查研究]
+synonyms:
+  - [挂职干部, 挂职人员]
+expansions:
+  学习: [加强学习]
+stopwords: [什么]
+en:
+  stopwords: [what]
+"""
 
 FIXTURE_CONFIG = """\
 site_name: Fixture

@@ -6,14 +6,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_SOURCE_PAGE
 from textutil import soup_of, source_words
 
 HOOKS = ["source_pages.py", "duty_index.py"]
@@ -22,7 +20,7 @@ PARTIES = ["cadre", "host-unit", "dispatching-unit", "org-department", "publicit
 ENTRIES = [
     {"id": "t-01", "party": "cadre", "theme": "learning", "force": "requirement", "paragraph": "p2", "quote": "加强学习",
      "summary_zh": "加强学习", "summary_en": "Study hard"},
-    {"id": "t-02", "party": "cadre", "theme": "unity", "force": "practice", "paragraph": "p3", "quote": "尽快融入干部群众",
+    {"id": "t-02", "party": "cadre", "theme": "unity", "force": "requirement", "paragraph": "p3", "quote": "尽快融入干部群众",
      "summary_zh": "尽快融入干部群众", "summary_en": "Fit in with local cadres and people quickly"},
     {"id": "t-03", "party": "host_unit", "theme": "placement", "force": "commitment", "paragraph": "p3", "quote": "在工作实践中增长才干",
      "summary_zh": "让干部在实践中增长才干", "summary_en": "Let the cadre grow through practical work"},
@@ -65,11 +63,19 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
     matrix = soup_of(site / "duties" / "index.html").select_one("article table")
     cadre_row = [row for row in matrix.select("tr") if "挂职干部" in row.get_text()][0]
     assert cadre_row.select_one('a[href="cadre/#learning"]').get_text() == "1"
+    # force is a dimension of the matrix, a badge of every entry and a facet of the filter
+    forces = soup_of(site / "duties" / "index.html").select("article table")[1]
+    assert [th.get_text() for th in forces.select("th")] == ["职责方", "要求", "承诺", "经验做法", "建议", "合计"]
+    host_row = [row for row in forces.select("tr") if "接收单位" in row.get_text()][0]
+    assert [td.get_text() for td in host_row.select("td")][1:] == ["·", "1", "·", "·", "1"]
+    assert entry.select_one(".hb-badge--force").get_text() == "要求"
+    assert [o["value"] for o in cadre.select("select[name=force] option")] == ["", "requirement", "commitment", "practice", "suggestion"]
 
     source = site / "sources" / "01-test" / "index.html"
     mark = soup_of(source).select_one("mark#duty-t-03")
     assert mark.get_text() == "在工作实践中增长才干" and mark["data-party"] == "host_unit"
     assert mark.find_next_sibling("a")["href"] == "../../duties/host-unit/#t-03"
+    assert mark.find_next_sibling("a")["data-label"] == "接收单位 · 承诺" and mark["data-force"] == "commitment"
     assert "增长才干" in source_words(source)  # the marks change no word
 
     english = soup_of(site / "en" / "duties" / "cadre" / "index.html")
@@ -80,10 +86,13 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
     assert en_source.select_one("#p3 #duty-t-03") is not None
     assert [a["href"] for a in en_source.select("#p3 a.hb-duty-link")] == \
         ["../../duties/cadre/#t-02", "../../duties/host-unit/#t-03"]
+    assert [a["data-label"] for a in en_source.select("#p3 a.hb-duty-link")] == \
+        ["seconded cadre · requirement", "host unit · commitment"]
 
     rows = json.loads((site / "duties.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rows] == ["t-01", "t-02", "t-03"]
     assert rows[2]["url"] == "https://fixture.invalid/sources/01-test/#duty-t-03"
+    assert [r["force"] for r in rows] == ["requirement", "requirement", "commitment"]
     raw_csv = (site / "duties.csv").read_bytes()
     assert raw_csv.startswith(b"\xef\xbb\xbf")
     assert list(csv.DictReader(io.StringIO(raw_csv.decode("utf-8-sig"))))[1]["quote"] == "尽快融入干部群众"
@@ -99,9 +108,7 @@ BAD_REGISTRIES = {
     "quote not verbatim": (replace(1, quote="尽快融入群众"), ["01-test.yml", "'t-02'", "not found verbatim", "p3"]),
     "unknown party": (replace(0, party="township"), ["'t-01'", "unknown party 'township'", "duty_taxonomy.yml"]),
     "unknown theme": (replace(0, theme="money"), ["'t-01'", "unknown theme 'money'"]),
-    "unknown force": (replace(2, force="promise"), ["01-test.yml", "'t-03'", "unknown force 'promise'",
-                                                    "requirement, commitment, practice, suggestion"]),
-    "missing force": (replace(0, force=None), ["'t-01'", "field 'force' is missing or empty"]),
+    "unknown force": (replace(0, force="wish"), ["'t-01'", "unknown force 'wish'", "requirement, commitment"]),
     "repeated id": (replace(2, id="t-01"), ["entry 3", "id 't-01' is already used"]),
     "missing field": (replace(1, summary_en=None), ["'t-02'", "field 'summary_en' is missing or empty"]),
     "empty field": (replace(1, summary_zh=" "), ["'t-02'", "field 'summary_zh'"]),
@@ -116,9 +123,7 @@ BAD_REGISTRIES = {
 def test_bad_registry_entry_stops_the_build_naming_entry_and_fix(fixture_site, caplog, case):
     entries, expected = BAD_REGISTRIES[case]
     with_duty_pages(fixture_site, entries, english=False)
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    message = " ".join(r.getMessage() for r in caplog.records)
+    message = fixture_site.build_fails(caplog, HOOKS)
     for fragment in expected:
         assert fragment in message, message
 
@@ -126,36 +131,36 @@ def test_bad_registry_entry_stops_the_build_naming_entry_and_fix(fixture_site, c
 def test_registry_for_a_document_that_does_not_exist(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     (fixture_site.root / "data" / "duties" / "09-missing.yml").write_text("[]\n", encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "09-missing.yml: there is no source page docs/sources/09-missing.md" in caplog.text
+    assert "09-missing.yml: there is no source page docs/sources/09-missing.md" in fixture_site.build_fails(caplog, HOOKS)
 
 
 def test_registry_that_is_not_valid_yaml(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     (fixture_site.root / "data" / "duties" / "01-test.yml").write_text("- id: t-01\n  party: [cadre\n", encoding="utf-8")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "01-test.yml:" in caplog.text and "not valid YAML" in caplog.text
+    message = fixture_site.build_fails(caplog, HOOKS)
+    assert "01-test.yml:" in message and "not valid YAML" in message
+
+
+def test_a_translation_without_a_cited_paragraph(fixture_site, caplog):
+    with_duty_pages(fixture_site)
+    fixture_site.write("sources/01-test.en.md", SAMPLE_SOURCE_PAGE.replace("挂职干部要尽快融入干部群众，在工作实践中增长才干。\n{: #p3 }\n", ""))
+    message = fixture_site.build_fails(caplog, HOOKS)
+    assert "01-test.en.md: paragraph(s) p3, which the duty index cites, are not on this page" in message
 
 
 def test_unknown_marker_and_missing_party_page(fixture_site, caplog):
     with_duty_pages(fixture_site, english=False)
     fixture_site.write("duties/by-source.md", "# x\n\n<!-- duty-index:by-party -->\n")
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "duties/by-source.md: unknown marker" in caplog.text
+    assert "duties/by-source.md: unknown marker" in fixture_site.build_fails(caplog, HOOKS)
     caplog.clear()
     fixture_site.write("duties/by-source.md", "# x\n")
     (fixture_site.docs / "duties" / "publicity-department.md").unlink()
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build(HOOKS)
-    assert "docs/duties/publicity-department.md is missing" in caplog.text
+    assert "docs/duties/publicity-department.md is missing" in fixture_site.build_fails(caplog, HOOKS)
 
 
 # -- the real site ---------------------------------------------------------------------------
 
-EXPORT_FIELDS = ["id", "party", "theme", "summary_zh", "summary_en", "quote", "source", "paragraph", "url"]
+EXPORT_FIELDS = ["id", "party", "theme", "force", "summary_zh", "summary_en", "quote", "source", "paragraph", "url"]
 
 
 def test_exports_have_the_schema_and_every_url_resolves(site):
@@ -169,6 +174,7 @@ def test_exports_have_the_schema_and_every_url_resolves(site):
     for row in rows:
         assert list(row) == EXPORT_FIELDS and all(row.values()), row
         assert row["party"] in vocabulary["parties"] and row["theme"] in vocabulary["themes"]
+        assert row["force"] in vocabulary["forces"]
         url = urlparse(row["url"])
         page = site / url.path.lstrip("/") / "index.html"
         pages.setdefault(page, soup_of(page))
@@ -178,6 +184,7 @@ def test_exports_have_the_schema_and_every_url_resolves(site):
 
 def test_every_mark_links_to_its_entry_and_every_entry_back(site):
     marks = 0
+    targets = {}  # each party page parsed once, not once per mark
     for page in sorted((site / "sources").glob("*/index.html")):
         soup = soup_of(page)
         for mark in soup.select("mark.hb-duty-mark"):
@@ -185,7 +192,10 @@ def test_every_mark_links_to_its_entry_and_every_entry_back(site):
             link = mark.find_next_sibling("a")
             assert "hb-duty-link" in link["class"]
             target_path, fragment = link["href"].split("#")
-            heading = soup_of((page.parent / target_path / "index.html").resolve()).select_one(f"#{fragment}")
+            target = (page.parent / target_path / "index.html").resolve()
+            if target not in targets:
+                targets[target] = soup_of(target)
+            heading = targets[target].select_one(f"#{fragment}")
             entry = heading.find_parent(class_="hb-duty") if heading else None
             assert entry is not None, link["href"]
             back = entry.select_one(".hb-duty__meta a")["href"]

@@ -3,13 +3,10 @@ glossary (page, occurrences, tooltips), and every kind of bad input they refuse.
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 import yaml
-from mkdocs.exceptions import Abort
 
-from test_duty_index import with_duty_pages
+from test_duty_index import ENTRIES, with_duty_pages, write_registry
 from textutil import soup_of
 
 GUIDE_HOOKS = ["source_pages.py", "duty_index.py", "citations.py", "glossary.py", "checklists.py"]
@@ -50,9 +47,7 @@ def guide_site(fixture_site, checklist=CHECKLIST, glossary=GLOSSARY):
 
 
 def build_fails(site, caplog) -> str:
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        site.build(GUIDE_HOOKS)
-    return caplog.text
+    return site.build_fails(caplog, GUIDE_HOOKS)
 
 
 def test_citations_checklists_refs_roles_and_glossary(fixture_site):
@@ -61,7 +56,7 @@ def test_citations_checklists_refs_roles_and_glossary(fixture_site):
 
     citation = page.select_one("a.hb-source-link")
     assert citation["href"] == "../../sources/01-test/#p3"
-    assert citation.get_text() == "在测试会议上的讲话¶3" and citation["title"].startswith("挂职干部要尽快融入")
+    assert citation.get_text() == "在测试会议上的讲话¶3" and citation["data-hb-tip"].startswith("挂职干部要尽快融入")
 
     checklist = page.select_one("ul.task-list")
     assert checklist["data-hb-checklist"] == "guide/first-week"
@@ -71,9 +66,12 @@ def test_citations_checklists_refs_roles_and_glossary(fixture_site):
     refs = [a["href"] for a in page.select("article li a") if "duties" in a["href"]]
     assert refs == ["../../duties/host-unit/#t-03", "../../duties/cadre/#t-01"]
 
+    # roles.yml: the host unit is owed the cadre's duties of the themes management, conduct and
+    # unity only: t-02 (unity), not t-01 (learning).
     role = soup_of(site / "roles" / "host-unit" / "index.html")
-    duties = [a["href"] for a in role.select("article ul a")]
-    assert "../../duties/host-unit/#t-03" in duties and "../../duties/cadre/#t-01" not in duties[:1]
+    assert role_links(role, "duties") == ["../../duties/host-unit/#t-03"]
+    assert role_links(role, "owed") == ["../../duties/cadre/#t-02"]
+    assert role.select_one("#others-practice") is None
 
     glossary = soup_of(site / "glossary" / "index.html")
     entry = glossary.select_one("#field-research")
@@ -84,7 +82,33 @@ def test_citations_checklists_refs_roles_and_glossary(fixture_site):
     source = soup_of(site / "sources" / "01-test" / "index.html")
     terms = source.select("abbr.hb-term")
     assert [t.get_text() for t in terms if t["data-term"] == "cadre"] == ["挂职干部"], "first occurrence only"
-    assert terms[0]["title"] and not source.select("h2 abbr"), "never inside headings"
+    assert terms[0]["data-hb-tip"] and not source.select("h2 abbr"), "never inside headings"
+
+
+def role_links(role, section: str) -> list[str]:
+    """The entry links listed under the role page's section heading, up to the next one."""
+    links = []
+    for element in role.select_one(f"h2#{section}").find_all_next():
+        if element.name == "h2":
+            break
+        if element.name == "a" and "duties/" in element.get("href", ""):
+            links.append(element["href"])
+    return links
+
+
+def test_practices_are_never_owed_but_shown_below(fixture_site):
+    guide_site(fixture_site)
+    entries = [dict(e) for e in ENTRIES]
+    entries[1]["force"] = "practice"
+    write_registry(fixture_site, entries)
+    role = soup_of(fixture_site.build(GUIDE_HOOKS) / "roles" / "host-unit" / "index.html")
+    # Nothing left to claim; the practice is the section's one link, under its own heading.
+    assert role_links(role, "owed") == ["../../duties/cadre/#t-02"]
+    claims = role.select_one("h2#owed").find_next(class_="hb-duty-refs")
+    assert claims.get_text(strip=True) == "五篇文献没有为此列出条目。"
+    practices = role.select_one("h3#others-practice").find_next("ul")
+    assert [a["href"] for a in practices.select("a")] == ["../../duties/cadre/#t-02"]
+    assert role.select_one("h3#others-practice").get_text(strip=True).startswith("别人做过什么")
 
 
 def test_english_glossary_and_tooltips_use_english_names(fixture_site):
@@ -97,7 +121,7 @@ def test_english_glossary_and_tooltips_use_english_names(fixture_site):
     assert glossary.select_one("#cadre").contents[0].strip() == "Seconded cadre (挂职干部)"
     page = soup_of(site / "en" / "guide" / "first-week" / "index.html")
     term = page.select_one("abbr.hb-term")
-    assert term.get_text() == "seconded cadre" and term["title"] == "An official posted temporarily to another unit."
+    assert term.get_text() == "seconded cadre" and term["data-hb-tip"] == "An official posted temporarily to another unit."
     assert term.next_sibling.strip() == "(" and term.find_next("span")["lang"] == "zh"
     assert page.select_one("ul.task-list")["data-hb-checklist"] == "guide/first-week"
 
@@ -136,6 +160,12 @@ BAD_GLOSSARIES = {
                          "definition_zh": "调研。", "definition_en": "Research."}, "'调研' is already used by entry 'field-research'"),
     "bad id": ({"id": "Field Research", "term": "研究", "other_names": [], "en": "research",
                 "definition_zh": "研究。", "definition_en": "Research."}, "must be lower-case ASCII"),
+    "term not in the texts": ({"id": "postgraduate", "term": "研究生", "en": "postgraduate",
+                               "definition_zh": "研究生。", "definition_en": "A postgraduate."},
+                              "'postgraduate': none of its names occurs verbatim in the five texts"),
+    "guide_only but in the texts": ({"id": "masses", "term": "干部群众", "guide_only": True, "en": "cadres and people",
+                                     "definition_zh": "干部和群众。", "definition_en": "Cadres and people."},
+                                    "'masses': it occurs in the texts: remove `guide_only: true`"),
 }
 
 

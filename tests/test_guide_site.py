@@ -37,7 +37,13 @@ def test_what_others_owe_the_cadre_is_every_other_partys_duty(site):
     page = soup_of(site / "roles" / "cadre" / "index.html")
     owed = page.select_one("h2#owed").find_next("ul")
     listed = sorted(a["href"].split("#")[1] for a in owed.select("a"))
-    assert listed == sorted(d["id"] for d in registry(site) if d["party"] != "cadre")
+    forces = yaml.safe_load((ROOT / "data/duty_taxonomy.yml").read_text(encoding="utf-8"))["forces"]
+    others = [d for d in registry(site) if d["party"] != "cadre"]
+    assert listed == sorted(d["id"] for d in others if forces[d["force"]]["claimable"])
+    # Practices are listed after the claims under their own heading, never among them.
+    done = page.select_one("h3#others-practice").find_next("ul")
+    assert sorted(a["href"].split("#")[1] for a in done.select("a")) == \
+        sorted(d["id"] for d in others if d["force"] == "practice")
 
 
 def test_glossary_finds_terms_where_they_occur(site):

@@ -92,10 +92,10 @@ def test_each_language_has_its_worker_and_lexicon(site):
 
 
 BAD_LEXICONS = {
-    "one-word group": ("synonyms:\n  - [派出单位]\n", "synonyms group 1"),
-    "expansion without list": ("expansions:\n  吃住: 食宿\n", "expansion '吃住' needs a list"),
-    "yaml boolean as a word": ("stopwords: [的, yes]\n", "dictionary and stopwords hold words"),
-    "number as a value": ("expansions:\n  百年: [100]\n", "every value is a word"),
+    "one-word group": ("synonyms:\n  - [派出单位]\n", "field 'synonyms item 1' needs 2 or more words"),
+    "expansion without list": ("expansions:\n  吃住: 食宿\n", "field 'expansions.吃住' must be a list"),
+    "yaml boolean as a word": ("stopwords: [的, yes]\n", "field 'stopwords item 2' must be text, found true or false"),
+    "number as a value": ("expansions:\n  百年: [100]\n", "field 'expansions.百年 item 1' must be text, found a number"),
     "not yaml": ("synonyms: [[派出单位\n", "not valid YAML"),
 }
 

@@ -3,14 +3,12 @@ source page it refuses."""
 
 from __future__ import annotations
 
-import logging
 import subprocess
-import sys
 
 import pytest
-from mkdocs.exceptions import Abort
 
 from conftest import SAMPLE_SOURCE_PAGE
+from handbook.commands import build_command
 from textutil import soup_of
 
 
@@ -73,9 +71,7 @@ BAD_PAGES = {
 def test_bad_source_page_stops_the_build_naming_file_and_fix(fixture_site, caplog, case):
     page, expected = BAD_PAGES[case]
     fixture_site.write("sources/01-test.md", page)
-    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
-        fixture_site.build()
-    message = " ".join(r.getMessage() for r in caplog.records)
+    message = fixture_site.build_fails(caplog)
     for fragment in expected:
         assert fragment in message
 
@@ -83,7 +79,7 @@ def test_bad_source_page_stops_the_build_naming_file_and_fix(fixture_site, caplo
 def test_the_command_line_build_exits_non_zero_with_the_message(fixture_site):
     fixture_site.write("sources/01-test.md", BAD_PAGES["empty required field"][0])
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(fixture_site.config())],
+        build_command(fixture_site.root / "site", fixture_site.config(), quiet=False),
         capture_output=True, text=True, cwd=fixture_site.root,
     )
     assert result.returncode != 0

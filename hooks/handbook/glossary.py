@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 from mkdocs.exceptions import PluginError
 
-from .data import check_entry, data_path, load_yaml
+from .schema import load
 from .sources import SourceDocument
 
-FIELDS = ("id", "term", "other_names", "en", "definition_zh", "definition_en")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-
-@dataclass
+@dataclass(frozen=True)
 class Term:
     id: str
     term: str
-    other_names: list[str]
+    other_names: tuple[str, ...]
     en: str
     definition_zh: str
     definition_en: str
-    occurrences: list[tuple[str, str]] = field(default_factory=list)  # (document slug, paragraph id)
+    guide_only: bool = False
+    occurrences: tuple[tuple[str, str], ...] = ()  # (document slug, paragraph id)
 
     @property
     def names(self) -> list[str]:
@@ -32,34 +32,60 @@ class Term:
         return self.definition_zh if lang == "zh" else self.definition_en
 
 
-def load_glossary(config) -> list[Term]:
-    path = data_path(config, "glossary.yml")
-    entries = load_yaml(path).get("terms")
-    if not isinstance(entries, list):
-        raise PluginError(f"{path}: expected `terms:` followed by a list of entries.")
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...]
+    # paragraph (slug, pid) → ids of the terms that occur in it
+    index: Mapping[tuple[str, str], tuple[str, ...]]
+
+
+def read_terms(path: Path) -> list[Term]:
+    """The entries of data/glossary.yml, checked, without occurrences."""
+    entries = load("glossary.yml", path).terms
     terms, owners = [], {}
     for number, entry in enumerate(entries, 1):
-        label = check_entry(path, number, entry, FIELDS, optional=("other_names",))
-        if not ID.match(str(entry["id"])):
-            raise PluginError(f"{label}: id '{entry['id']}' must be lower-case ASCII words joined by hyphens.")
-        other_names = entry.get("other_names") or []
-        if not isinstance(other_names, list):
-            raise PluginError(f"{label}: other_names must be a list, e.g. [受援单位, 挂职单位].")
-        term = Term(str(entry["id"]), str(entry["term"]), [str(n) for n in other_names], str(entry["en"]),
-                    str(entry["definition_zh"]).strip(), str(entry["definition_en"]).strip())
+        term = Term(entry.id, entry.term, entry.other_names, entry.en, entry.definition_zh, entry.definition_en,
+                    entry.guide_only)
         for name in [term.id, *term.names]:
             if name in owners:
-                raise PluginError(f"{label}: '{name}' is already used by entry '{owners[name]}'. Each name belongs to one entry.")
+                raise PluginError(f"{path}: entry {number} '{entry.id}': '{name}' is already used by entry "
+                                  f"'{owners[name]}'. Each name belongs to one entry.")
             owners[name] = term.id
         terms.append(term)
     return terms
 
 
-def find_occurrences(terms: list[Term], documents: dict[str, SourceDocument]) -> None:
-    for term in terms:
-        term.occurrences = [
-            (slug, paragraph.pid)
-            for slug, document in documents.items()
-            for paragraph in document.paragraphs.values()
-            if any(name in paragraph.text for name in term.names)
-        ]
+def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossary:
+    """The terms with the paragraphs where each occurs, found in one pass over each paragraph."""
+    terms = read_terms(path)
+    owner = {name: term.id for term in terms for name in term.names}
+    index: dict[tuple[str, str], tuple[str, ...]] = {}
+    found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
+    for slug, document in documents.items():
+        for paragraph in document.paragraphs.values():
+            ids = names_in(paragraph.text, owner)
+            if ids:
+                index[(slug, paragraph.pid)] = ids
+                for term_id in ids:
+                    found[term_id].append((slug, paragraph.pid))
+    for number, term in enumerate(terms, 1):
+        if bool(found[term.id]) == term.guide_only:
+            fix = ("it occurs in the texts: remove `guide_only: true`" if term.guide_only else
+                   "none of its names occurs verbatim in the five texts: correct a name to the texts' words, "
+                   "or add `guide_only: true` if only the guide uses it")
+            raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
+    return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,
+                               tuple(found[t.id])) for t in terms), MappingProxyType(index))
+
+
+def names_in(text: str, owner: Mapping[str, str]) -> tuple[str, ...]:
+    """Ids of the terms whose names occur in the text: at each position, a look-up of the
+    substring of each length a name has (names are short, so this is linear in the text)."""
+    lengths = sorted({len(name) for name in owner})
+    ids: dict[str, None] = {}
+    for start in range(len(text)):
+        for length in lengths:
+            term_id = owner.get(text[start:start + length])
+            if term_id is not None:
+                ids[term_id] = None
+    return tuple(ids)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from .data import data_path, load_yaml
-from .glossary import load_glossary
+from . import context
 
 SECTIONS = ("dictionary", "synonyms", "expansions", "stopwords")
 
@@ -60,7 +60,7 @@ def add_parties(config, lexicons: dict) -> None:
 
 def add_glossary(config, lexicons: dict) -> None:
     """Glossary terms stay whole; a term's other names find it."""
-    for term in load_glossary(config):
+    for term in context.of(config).glossary.terms:
         lexicons["zh"]["dictionary"].extend(term.names)
         if term.other_names:
             lexicons["zh"]["synonyms"].append(term.names)

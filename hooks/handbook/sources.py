@@ -1,161 +1,142 @@
 """The source library: the curated pages in docs/sources/, their metadata and paragraphs.
 
 Every block of a source page carries an id stored in the Markdown: a paragraph ends with a
-line `{: #p12 }`, a heading with `{ #p5 }`. Other hooks (the duty index, citations) look
-paragraphs up here by document slug and id.
+line `{: #p12 }`, a heading with `{ #p5 }`. Each paragraph keeps where its words stand in the
+page's Markdown (`span`), so that the duty marks edit that span without finding it again.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.utils.meta import get_data
+from mkdocs.utils.meta import YAML_RE
 
-from .data import data_path, load_yaml
+from . import names
+from .markdown_escape import plain_text
+from .schema import SourceFrontMatter, SourceTaxonomy, parse_yaml, read_text, validate
 
-SOURCE_DIR = "sources/"
 PARAGRAPH_ID = re.compile(r"^\{:\s*#(p\d+)\s*\}$")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#(p\d+)\s*\})?$")
-MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#])")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{\s*#(p\d+)\s*\})?[ \t]*$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
     pid: str
     text: str  # the words as a reader sees them: Markdown escapes and emphasis removed
     heading_level: int = 0
+    span: tuple[int, int] = (0, 0)  # start and end of its words in the page's Markdown body
 
     @property
     def number(self) -> int:
         return int(self.pid[1:])
 
 
-@dataclass
+@dataclass(frozen=True)
 class SourceDocument:
     slug: str
     src_uri: str
     path: Path
-    meta: dict
+    meta: Mapping  # the front matter, checked against schema.SourceFrontMatter
     title: str
-    paragraphs: dict[str, Paragraph] = field(default_factory=dict)
+    body: str  # the Markdown after the front matter, as MkDocs hands it to on_page_markdown
+    paragraphs: Mapping[str, Paragraph]
+
+    @property
+    def short_title(self) -> str:
+        return self.meta.get("short_title") or self.title
 
 
 def is_source_page(src_uri: str) -> bool:
     """A document of the library: sources/<slug>.md or its translation, not the library's index."""
-    return src_uri.startswith(SOURCE_DIR) and src_uri.endswith(".md") and \
-        src_uri[len(SOURCE_DIR):].split(".")[0] != "index"
+    return src_uri.startswith(names.SOURCE_DIR) and src_uri.endswith(".md") and \
+        src_uri[len(names.SOURCE_DIR):].split(".")[0] != "index"
 
 
-def plain_text(markdown: str) -> str:
-    """The reader-visible words of a Markdown fragment (emphasis and escapes removed)."""
-    text = re.sub(r"(?<!\\)(\*\*|__)", "", markdown)
-    return MARKDOWN_ESCAPE.sub(r"\1", text)
+def slug_of(src_uri: str) -> str:
+    return src_uri.split("/")[-1].split(".")[0]
 
 
-def parse_document(path: Path, src_uri: str, taxonomy: dict | None = None) -> SourceDocument:
-    """Parse a source page; with a taxonomy, also check its metadata. Several hooks ask for the
-    same pages in one build (and in each language's): a page is parsed once until it changes."""
-    document = _parse(path, path.stat().st_mtime_ns, src_uri)
-    if taxonomy is not None:
-        check_metadata(document, taxonomy)
-    return document
-
-
-@lru_cache(maxsize=64)
-def _parse(path: Path, _mtime: int, src_uri: str) -> SourceDocument:
-    text = path.read_text(encoding="utf-8")
-    body, meta = get_data(text)
-    slug = Path(src_uri).stem.split(".")[0]
-    document = SourceDocument(slug, src_uri, path, meta, title=str(meta.get("title") or ""))
+def parse_document(path: Path, src_uri: str) -> SourceDocument:
+    """Parse a source page: front matter (types checked) and every block with its id."""
+    text = read_text(path)
+    match = YAML_RE.match(text)
+    if not match:
+        raise PluginError(f"{path}: a source page starts with front matter between two lines `---`.")
+    raw_meta = parse_yaml(match.group(1), f"{path}", first_line=2)
+    if not isinstance(raw_meta, dict):
+        raise PluginError(f"{path}: the front matter must be a mapping of fields (title: …).")
+    meta = validate(SourceFrontMatter, raw_meta, f"{path}: front matter").model_dump(exclude_none=True)
+    body = text[match.end():].lstrip("\n")
     line_offset = text[: len(text) - len(body)].count("\n")
-    for block_line, block in iter_blocks(body):
+    paragraphs: dict[str, Paragraph] = {}
+    for block_line, start, block in iter_blocks(body):
         lines = block.split("\n")
         heading = HEADING.match(lines[0]) if len(lines) == 1 else None
         if heading and heading.group(1) == "#":
-            continue  # the title: checked against front matter below
+            continue  # the title: checked against front matter elsewhere
         if heading and heading.group(3):
-            add_paragraph(document, Paragraph(heading.group(3), plain_text(heading.group(2)),
-                                              len(heading.group(1))), line_offset + block_line)
+            span = (start + heading.start(2), start + heading.end(2))
+            add(paragraphs, Paragraph(heading.group(3), plain_text(heading.group(2)), len(heading.group(1)), span),
+                path, line_offset + block_line)
         elif len(lines) > 1 and (match := PARAGRAPH_ID.match(lines[-1].strip())):
-            add_paragraph(document, Paragraph(match.group(1), plain_text("".join(lines[:-1]))),
-                          line_offset + block_line)
+            words = block[: block.rindex("\n")]
+            add(paragraphs, Paragraph(match.group(1), plain_text(words.replace("\n", "")), 0,
+                                      (start, start + len(words))), path, line_offset + block_line)
         elif heading or not block.startswith(("<!--", "!!!", "???")):
             raise PluginError(
                 f"{path}:{line_offset + block_line}: this block has no paragraph id. Every paragraph "
                 "of a source page ends with a line like `{: #p12 }` and every heading with "
                 "`{ #p12 }`; give it the next unused number (never renumber the others)."
             )
-    if not document.paragraphs:
+    if not paragraphs:
         raise PluginError(f"{path}: the source page has no paragraphs with ids.")
-    return document
+    return SourceDocument(slug_of(src_uri), src_uri, path, MappingProxyType(meta), meta["title"], body,
+                          MappingProxyType(paragraphs))
 
 
 def iter_blocks(body: str):
-    line = 1
-    for block in re.split(r"\n\s*\n", body):
-        stripped = block.strip("\n")
-        if stripped.strip():
-            yield line + len(block) - len(block.lstrip("\n")), stripped
-        line += block.count("\n") + 2
+    """(line number, offset in body, text) of each block between blank lines."""
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", body):
+        block = match.group(0)
+        if block.strip():
+            lead = len(block) - len(block.lstrip("\n"))
+            stripped = block.strip("\n")
+            yield body.count("\n", 0, match.start() + lead) + 1, match.start() + lead, stripped
 
 
-def add_paragraph(document: SourceDocument, paragraph: Paragraph, line: int) -> None:
-    if paragraph.pid in document.paragraphs:
+def add(paragraphs: dict, paragraph: Paragraph, path: Path, line: int) -> None:
+    if paragraph.pid in paragraphs:
         raise PluginError(
-            f"{document.path}:{line}: paragraph id '{paragraph.pid}' is used twice. Give the later "
+            f"{path}:{line}: paragraph id '{paragraph.pid}' is used twice. Give the later "
             "paragraph the next unused number; ids never change once published."
         )
-    document.paragraphs[paragraph.pid] = paragraph
+    paragraphs[paragraph.pid] = paragraph
 
 
-def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
+def check_metadata(document: SourceDocument, taxonomy: SourceTaxonomy) -> None:
     meta = document.meta
-    if not document.title:
-        raise PluginError(f"{document.path}: front matter field 'title' is empty. Copy the document's title into it.")
-    for name, labels in taxonomy["required_fields"].items():
+    for name, labels in taxonomy.required_fields.items():
         value = meta.get(name)
         if value is None or not str(value).strip():
             raise PluginError(
-                f"{document.path}: required metadata '{name}' ({labels['zh']}) is empty. "
+                f"{document.path}: required metadata '{name}' ({labels.zh}) is empty. "
                 f"Fill it in the page's front matter, e.g. `{name}: \"…\"`, before building."
             )
-    for name, vocabulary in (("kind", "kinds"), ("level", "levels")):
-        if meta[name] not in taxonomy[vocabulary]:
-            allowed = "、".join(taxonomy[vocabulary])
+    for name, vocabulary in (("kind", taxonomy.kinds), ("level", taxonomy.levels)):
+        if meta[name] not in vocabulary:
             raise PluginError(
                 f"{document.path}: '{name}: {meta[name]}' is not a known {name}. "
-                f"Use one of {allowed}, or add it to data/taxonomy.yml."
+                f"Use one of {'、'.join(vocabulary)}, or add it to data/taxonomy.yml."
             )
 
 
-def load_library(files: Files, config) -> dict[str, SourceDocument]:
-    """The source pages that this language's build will render, by slug, metadata checked."""
-    taxonomy = load_taxonomy(config)
-    library = {}
-    for file in files.documentation_pages():
-        if is_source_page(file.src_uri) and file.abs_src_path:
-            document = parse_document(Path(file.abs_src_path), file.src_uri, taxonomy)
-            library[document.slug] = document
-    return dict(sorted(library.items()))
-
-
-def original_documents(config) -> dict[str, SourceDocument]:
-    """The Chinese source pages by slug, whatever the language being built: quotes and terms
-    are found in the original words."""
-    folder = Path(config.docs_dir) / "sources"
-    return {page.stem: parse_document(page, f"sources/{page.name}")
+def original_documents(docs_dir: Path) -> dict[str, SourceDocument]:
+    """The Chinese source pages by slug: quotes and terms are found in the original words."""
+    folder = docs_dir / names.SOURCE_DIR
+    return {page.stem: parse_document(page, f"{names.SOURCE_DIR}{page.name}")
             for page in sorted(folder.glob("[0-9]*.md")) if page.name.count(".") == 1}
-
-
-def load_taxonomy(config) -> dict:
-    path = data_path(config, "taxonomy.yml")
-    taxonomy = load_yaml(path)
-    for key in ("kinds", "levels", "required_fields"):
-        if not isinstance(taxonomy.get(key), dict) or not taxonomy[key]:
-            raise PluginError(f"{path}: '{key}' is missing or empty.")
-    return taxonomy

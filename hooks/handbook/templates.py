@@ -1,26 +1,67 @@
-"""One Jinja environment for the HTML and Markdown that the hooks generate."""
+"""One Jinja environment for the HTML and Markdown that the hooks generate.
+
+Escaping by construction: every value a template prints is escaped for HTML and Markdown at
+once (markdown_escape.inline: character references) unless the hook marked it safe with
+`Markup` (URLs it built, HTML another template rendered). A value from data or front matter
+therefore cannot become markup, whichever template prints it.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-import jinja2
+import re
 
+import jinja2
+from markupsafe import Markup
+
+from .markdown_escape import inline
+
+ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
-        autoescape=jinja2.select_autoescape(["html"]),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def finalize(value):
+    if isinstance(value, (Markup, jinja2.runtime.Undefined)) or hasattr(value, "__html__"):
+        return value
+    return Markup(inline(value))
 
 
-def render(name: str, **context) -> str:
-    return environment().get_template(name).render(**context)
+def md(value) -> Markup:
+    """Explicit form of the same escape, for filters whose output is Markup (join)."""
+    return finalize(value)
+
+
+ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+    autoescape=True,
+    finalize=finalize,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENVIRONMENT.filters["md"] = md
+
+
+def anchor(value) -> Markup:
+    """An id or key checked by the schema (lower-case ASCII, digits, - and _), printed as it is."""
+    text = str(value)
+    if not ANCHOR.match(text):
+        raise ValueError(f"not an id: {text!r}")
+    return Markup(text)
+
+
+ENVIRONMENT.filters["anchor"] = anchor
+
+
+def render(name: str, edition=None, **context) -> str:
+    """A template with its context; with an edition, also `lang` and `t` (the interface's words)."""
+    if edition is not None:
+        context = {"lang": edition.lang, "t": edition.t, **context}
+    return ENVIRONMENT.get_template(name).render(**context)
+
+
+def safe(text: str) -> Markup:
+    """Text the hook built itself (a URL, an id it checked): printed as it is."""
+    return Markup(text)

@@ -38,7 +38,7 @@
   });
 })();
 
-/* Duty index filter: by party, theme, document and words, on the entries of the page. */
+/* Duty index filter: by party, force, theme, document and words, on the entries of the page. */
 (function () {
   "use strict";
 
@@ -56,14 +56,15 @@
     }
 
     function apply() {
-      var party = value("party"), theme = value("theme"), source = value("source");
+      // Each select is a facet named after the entries' data attribute (party, force, theme, source).
+      var facets = Array.prototype.map.call(form.querySelectorAll("select"), function (select) {
+        return [select.name, value(select.name)];
+      });
       var words = value("text").split(/\s+/).filter(Boolean);
       var shown = 0;
       entries.forEach(function (entry) {
         var text = entry.textContent.toLowerCase();
-        var match = (!party || entry.dataset.party === party) &&
-          (!theme || entry.dataset.theme === theme) &&
-          (!source || entry.dataset.source === source) &&
+        var match = facets.every(function (facet) { return !facet[1] || entry.dataset[facet[0]] === facet[1]; }) &&
           words.every(function (word) { return text.indexOf(word) !== -1; });
         entry.hidden = !match;
         if (match) shown += 1;
@@ -80,6 +81,7 @@
         .replace("{shown}", shown).replace("{total}", count.dataset.total);
     }
 
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.hidden = false;

@@ -1,0 +1,47 @@
+/* The handbook's tooltips: the text of an element's data-hb-tip (a glossary term's definition,
+   a duty's summary, a cited paragraph's opening words), shown on hover, focus or tap. The text
+   is set with textContent, so nothing in it can become markup; Material's own tooltips (which
+   read `title` as HTML) never see it. */
+(function () {
+  "use strict";
+  var tip = null, owner = null;
+
+  function show(element) {
+    if (owner === element) return;
+    hide();
+    tip = tip || document.createElement("div");
+    tip.className = "hb-tip";
+    tip.id = "hb-tip";
+    tip.setAttribute("role", "tooltip");
+    tip.textContent = element.getAttribute("data-hb-tip");
+    document.body.appendChild(tip);
+    var box = element.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    tip.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    tip.style.left = left + "px";
+    tip.style.top = (box.bottom + window.scrollY + 6) + "px";
+    element.setAttribute("aria-describedby", "hb-tip");
+    owner = element;
+  }
+
+  function hide() {
+    if (owner) owner.removeAttribute("aria-describedby");
+    if (tip && tip.parentNode) tip.parentNode.removeChild(tip);
+    owner = null;
+  }
+
+  function target(event) {
+    return event.target && event.target.closest ? event.target.closest("[data-hb-tip]") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) { var t = target(event); if (t) show(t); });
+  document.addEventListener("mouseout", function (event) {
+    var t = target(event);
+    if (t && !(event.relatedTarget && t.contains(event.relatedTarget))) hide();
+  });
+  document.addEventListener("focusin", function (event) { var t = target(event); if (t) show(t); else hide(); });
+  document.addEventListener("focusout", function (event) { if (target(event)) hide(); });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
+  window.addEventListener("scroll", hide, { passive: true });
+})();
