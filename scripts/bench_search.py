@@ -2,13 +2,14 @@
 search box in headless Chromium and score the results.
 
 Usage:
-    python scripts/bench_search.py [--queries FILE] [--site DIR] [--verbose]
+    python scripts/bench_search.py [--queries FILE ...] [--site DIR] [--file] [--verbose]
 
 Without --site it builds the handbook into a temporary folder first. A query is a hit at k when
 one of the first k result links (as shown, in order) leads to a section whose text contains the
 query's `must_contain`. Prints hit@1, hit@5 and MRR overall and per kind, and the median time
-from the last keystroke to the results. A query may name its language ("lang": "en"); it is
-then typed on the English side.
+from the last keystroke to the results, per query file. A query may name its language
+("lang": "en"); it is then typed on the English side, as are all the queries of a file whose
+name ends in `_en.json`.
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def location_of(href: str, base_url: str) -> str:
     return path + (f"#{url.fragment}" if url.fragment else "")
 
 
+def distinct_locations(links: list[str], base_url: str) -> list[str]:
+    """Where the result links lead, in order; a page's heading and its first section may lead
+    to the same place: that is one link."""
+    shown: list[str] = []
+    for href in links:
+        location = location_of(href, base_url)
+        if not shown or shown[-1] != location:
+            shown.append(location)
+    return shown
+
+
 def open_search(page, url: str) -> None:
     page.goto(url)
     page.locator(".md-search__input").focus()
@@ -114,10 +126,8 @@ def evaluate(page, base_url: str, queries: list[dict], texts: dict[str, str]) ->
             current_lang = lang
         links, latency = run_query(page, query["q"])
         rank = None
-        shown = []
-        for position, href in enumerate(links[:TOP], 1):
-            location = location_of(href, base_url)
-            shown.append(location)
+        shown = distinct_locations(links, base_url)[:TOP]
+        for position, location in enumerate(shown, 1):
             text = texts.get(location) or texts.get(location.split("#")[0], "")
             if rank is None and query["must_contain"] in text:
                 rank = position
@@ -171,12 +181,12 @@ def build(site: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the handbook's search on a query file.")
-    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES)
+    parser.add_argument("--queries", type=Path, nargs="+", default=[DEFAULT_QUERIES])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--file", action="store_true", help="open the site from file:// (an offline bundle)")
     parser.add_argument("--verbose", action="store_true", help="print every query and what it found")
     args = parser.parse_args(argv)
-    queries = json.loads(args.queries.read_text(encoding="utf-8"))
+    query_sets = {path: load_queries(path) for path in args.queries}
 
     from playwright.sync_api import sync_playwright
 
@@ -190,19 +200,33 @@ def main(argv: list[str] | None = None) -> int:
                 sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            records = evaluate(page, base_url, queries, texts)
+            results = {path: evaluate(page, base_url, queries, texts) for path, queries in query_sets.items()}
             browser.close()
 
+    for path, records in results.items():
+        print(f"== {path.name}")
+        report(records, args.verbose)
+    return 0
+
+
+def load_queries(path: Path) -> list[dict]:
+    """A query file; queries of a file named *_en.json are typed on the English side."""
+    queries = json.loads(path.read_text(encoding="utf-8"))
+    if path.name.endswith("_en.json"):
+        queries = [{"lang": "en", **query} for query in queries]
+    return queries
+
+
+def report(records: list[dict], verbose: bool = False) -> None:
     summary = summarise(records)
-    if args.verbose:
+    if verbose:
         for r in records:
             print(f"{'MISS' if not r['rank'] else 'hit' + str(r['rank']):6} {r['kind']:15} {r['q']}  →  {r['shown']}")
     overall = summary["overall"]
     print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}  MRR {overall['mrr']:.2f}")
     for kind, s in sorted(summary["kinds"].items()):
-        print(f"  {kind:15} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
+        print(f"  {kind:23} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
     print(f"median time from last keystroke to results: {summary['median_latency_ms']:.0f} ms")
-    return 0
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ def search_page(page, server):
             bench_search.open_search(page, server + ("/" if lang == "zh" else f"/{lang}/"))
             page.search_lang = lang
         links, _ = bench_search.run_query(page, query)
-        return [bench_search.location_of(link, server) for link in links]
+        return bench_search.distinct_locations(links, server)
     return open_and_query
 
 

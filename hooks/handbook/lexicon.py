@@ -1,5 +1,7 @@
 """The search lexicon of each language: dictionary words, groups of other names, one-way
-expansions and question words, from data/search.yml and the parties of the duty index."""
+expansions and question words, from data/search.yml, the parties of the duty index and the
+glossary (whose Chinese terms also lead to their English names on the English site); and the
+ranking settings of the engine."""
 
 from __future__ import annotations
 
@@ -56,6 +58,8 @@ def add_parties(config, lexicons: dict) -> None:
         names = [party["zh"], *party.get("other_names", [])]
         lexicons["zh"]["synonyms"].append(names)
         lexicons["zh"]["dictionary"].extend(names)
+        # a Chinese name typed on the English site finds the English name
+        lexicons["en"]["synonyms"].append([*names, party["en"]])
 
 
 def add_glossary(config, lexicons: dict) -> None:
@@ -64,3 +68,48 @@ def add_glossary(config, lexicons: dict) -> None:
         lexicons["zh"]["dictionary"].extend(term.names)
         if term.other_names:
             lexicons["zh"]["synonyms"].append(term.names)
+        lexicons["en"]["synonyms"].append([*term.names, term.en])
+
+
+# The ranking settings and what each must be: a number, a list of folders, a folder: number map.
+RANKING_NUMBERS = ("k1", "b", "title_weight", "passage_sentences", "coverage_floor", "together_bonus",
+                   "close_section", "max_sections", "typo_min_length")
+RANKING_GROUPS = {
+    "weights": ("word", "synonym", "expansion", "inside", "own_word_found", "typo"),
+    "segment": ("longest_word", "known_char", "unknown_char"),
+    "limits": ("max_chars", "max_words", "max_marks"),
+}
+
+
+def load_ranking(config) -> dict:
+    """The engine's weights from data/search.yml `ranking:`, checked: every one present and
+    a number (page boosts: folder: number), so that a typo cannot silently change ranking."""
+    path = data_path(config, "search.yml")
+    ranking = load_yaml(path).get("ranking")
+    where = f"{path}: ranking"
+    if not isinstance(ranking, dict):
+        raise PluginError(f"{where} is missing: it holds the search engine's weights (see the README).")
+
+    def number(value, name):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise PluginError(f"{where}.{name} must be a number ≥ 0, found {value!r}.")
+
+    for name in RANKING_NUMBERS:
+        number(ranking.get(name), name)
+    for group, names in RANKING_GROUPS.items():
+        values = ranking.get(group)
+        if not isinstance(values, dict):
+            raise PluginError(f"{where}.{group} is missing: it needs {', '.join(names)}.")
+        for name in names:
+            number(values.get(name), f"{group}.{name}")
+    if not isinstance(ranking.get("texts_folder"), str):
+        raise PluginError(f"{where}.texts_folder must be a folder such as `sources/`.")
+    entry_pages = ranking.get("entry_pages")
+    if not isinstance(entry_pages, list) or not all(isinstance(p, str) for p in entry_pages):
+        raise PluginError(f"{where}.entry_pages must be a list of folders, e.g. `[duties/, glossary]`.")
+    boosts = ranking.get("page_boosts")
+    if not isinstance(boosts, dict):
+        raise PluginError(f"{where}.page_boosts must map folders to numbers, e.g. `guide/: 0.3`.")
+    for folder, boost in boosts.items():
+        number(boost, f"page_boosts.{folder}")
+    return ranking
