@@ -20,6 +20,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -53,6 +54,11 @@ VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result
   .map(a => a.href)"""
 
 
+# The English pages name a term's Chinese original after its first use, "dual management
+# (双重管理)"; an answer is matched on the text without it.
+ORIGINAL_TERM = re.compile(r" \([\u3400-\u9fff\u3001\u201c\u201d·]+\)")
+
+
 def section_texts(site: Path) -> dict[str, str]:
     """Text of every indexed section by location, as the search index holds it (the offline
     bundle holds it as a script)."""
@@ -62,7 +68,8 @@ def section_texts(site: Path) -> dict[str, str]:
     else:
         script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
         index = json.loads(script[script.index("{"):])
-    return {doc["location"]: (doc["title"] + " " + doc["text"]).replace("\u200b", "") for doc in index["docs"]}
+    return {doc["location"]: ORIGINAL_TERM.sub("", (doc["title"] + " " + doc["text"]).replace("\u200b", ""))
+            for doc in index["docs"]}
 
 
 def location_of(href: str, base_url: str) -> str:

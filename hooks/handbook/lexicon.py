@@ -72,7 +72,7 @@ def add_glossary(config, lexicons: dict) -> None:
 
 
 # The ranking settings and what each must be: a number, a list of folders, a folder: number map.
-RANKING_NUMBERS = ("k1", "b", "title_weight", "passage_sentences", "coverage_floor", "together_bonus",
+RANKING_NUMBERS = ("k1", "b", "title_weight", "page_title_weight", "passage_sentences", "coverage_floor", "together_bonus",
                    "close_section", "max_sections", "typo_min_length")
 RANKING_GROUPS = {
     "weights": ("word", "synonym", "expansion", "inside", "own_word_found", "typo"),

@@ -34,3 +34,20 @@ test("the stemmer meets plural and -ing forms", () => {
   assert.strictEqual(seg.stem("training"), "train");
   assert.strictEqual(seg.clean("a\u200bb"), "ab");
 });
+
+test("with Snowball loaded (the English worker), inflections meet", () => {
+  require("../../docs/assets/javascripts/search/snowball-en.js");
+  try {
+    assert.strictEqual(seg.stem("managing"), seg.stem("management"));
+    assert.strictEqual(seg.stem("seconded"), seg.stem("secondment"));
+    assert.strictEqual(seg.stem("12315"), "12315");
+  } finally {
+    delete globalThis.HandbookSearch.snowball;
+  }
+});
+
+test("American spellings meet the translations' British ones", () => {
+  assert.strictEqual(seg.term("Publicizing"), seg.term("publicising"));
+  assert.strictEqual(seg.term("organization"), seg.term("organisation"));
+  assert.strictEqual(seg.term("size"), "size");
+});

@@ -19,7 +19,7 @@
     var table = Object.create(null);
     function add(word, other, weight) {
       if (word === other) return;
-      var keys = seg.isHan(word) ? [word] : [word.toLowerCase(), seg.stem(word.toLowerCase())];
+      var keys = seg.isHan(word) ? [word] : [word.toLowerCase(), seg.term(word)];
       keys.forEach(function (key) {
         var list = table[key] = table[key] || [];
         if (!list.some(function (a) { return a[0] === other; })) list.push([other, weight]);
@@ -69,7 +69,7 @@
 
   Expander.prototype.lookup = function (word) {
     if (seg.isHan(word)) return this.alternatives[word] || [];
-    return this.alternatives[word] || this.alternatives[seg.stem(word)] || [];
+    return this.alternatives[word] || this.alternatives[seg.term(word)] || [];
   };
 
   /* Index tokens that a word reaches, with the weight of each way of reaching it. Other names
@@ -95,7 +95,7 @@
     }
     reachForm(word, weights.word);
     if (!seg.isHan(word) && !Object.keys(reached).length && word.length >= this.ranking.typo_min_length) {
-      index.near(seg.stem(word)).forEach(function (token) { add(token, weights.typo); });
+      index.near(seg.term(word)).forEach(function (token) { add(token, weights.typo); });
     }
     var found = Object.keys(reached).some(function (token) { return index.inTexts[token]; });
     var others = this.lookup(word);

@@ -31,6 +31,11 @@
     var prefix = this.settings.prefix || "";
     var texts = prefix + ranking.texts_folder;
     var totalLength = 0;
+    // a section belongs to its page: the page's title words count in it too, a little
+    var pageTitles = Object.create(null);
+    docs.forEach(function (doc) {
+      if (doc.location.indexOf("#") === -1) pageTitles[doc.location] = seg.tokenize(doc.title || "");
+    });
     docs.filter(function (doc) {
       // a heading with nothing under it (a theme heading above its entries) is no answer
       var article = doc.location.indexOf("#") === -1;
@@ -44,9 +49,12 @@
         boost: self.boost(doc)
       }) - 1;
       var titleTokens = seg.tokenize(doc.title || "");
+      var page = doc.location.split("#")[0];
+      var pageTokens = page !== doc.location ? pageTitles[page] || [] : [];
       var fromTexts = doc.location.indexOf(texts) === 0;
       passagesOf(doc.text || "", ranking.passage_sentences).forEach(function (passage) {
         var counts = Object.create(null), length = 0;
+        pageTokens.forEach(function (token) { counts[token] = (counts[token] || 0) + ranking.page_title_weight; });
         titleTokens.forEach(function (token) { counts[token] = (counts[token] || 0) + ranking.title_weight; });
         seg.tokenize(passage).forEach(function (token) {
           counts[token] = (counts[token] || 0) + 1;
@@ -153,11 +161,13 @@
   /* Bonus for query words that stand next to each other in the passage as typed, in the
      reader's form or another (当好 + 角色 finds 当好学习员). */
   function together(concepts, plain, ranking) {
-    var bonus = 0;
+    var bonus = 0, terms = null;
     for (var i = 0; i + 1 < concepts.length; i++) {
       var first = concepts[i].surfaces, second = concepts[i + 1].surfaces;
       if (!seg.isHan(first[0])) {
-        if (plain.toLowerCase().indexOf(first[0] + " " + second[0]) !== -1) bonus += ranking.together_bonus;
+        // English: the two words' index forms in a row, or with one word between (of, the)
+        terms = terms || seg.tokenize(plain);
+        if (adjacent(terms, concepts[i].tokens, concepts[i + 1].tokens)) bonus += ranking.together_bonus;
         continue;
       }
       var found = first.some(function (a) {
@@ -166,6 +176,13 @@
       if (found) bonus += ranking.together_bonus;
     }
     return bonus;
+  }
+
+  function adjacent(terms, first, second) {
+    for (var i = 0; i + 1 < terms.length; i++) {
+      if (first[terms[i]] && (second[terms[i + 1]] || (i + 2 < terms.length && second[terms[i + 2]]))) return true;
+    }
+    return false;
   }
 
   /* The passages of a section's text: windows of a few sentences inside each paragraph or

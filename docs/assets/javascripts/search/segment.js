@@ -49,7 +49,7 @@
     stripTags(value).split(/[\s\u200b]+/).forEach(function (chunk) {
       chunk.split(NOT_WORD).forEach(function (token) {
         if (!token) return;
-        tokens.push(isHan(token) ? token : stem(token.toLowerCase()));
+        tokens.push(isHan(token) ? token : term(token));
       });
     });
     return tokens;
@@ -76,10 +76,26 @@
     return result;
   }
 
-  /* A light English stemmer: enough for plurals and common endings. The same function stems
-     the index and the query, so that both meet. */
+  /* An English word as the index holds it: lower case, British spelling, stemmed. */
+  function term(word) {
+    return stem(spelling(word.toLowerCase()));
+  }
+
+  /* The translations spell the British way: a reader's publicize, organization or analyze
+     meets publicise, organisation, analyse. */
+  function spelling(word) {
+    return word.replace(/([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$/, "$1is$2")
+      .replace(/([a-z]{2,})yz(e|es|ed|ing)$/, "$1ys$2");
+  }
+
+  /* English words are stemmed with Snowball where the worker has it (the English site), else
+     with a light stemmer for plurals and common endings. The same function stems the index
+     and the query, so that both meet. */
   function stem(word) {
-    if (word.length <= 3 || /\d/.test(word)) return word;
+    if (/\d/.test(word)) return word;
+    var snowball = scope.HandbookSearch && scope.HandbookSearch.snowball;
+    if (snowball) return snowball.stem(word);
+    if (word.length <= 3) return word;
     return word
       .replace(/'s$/, "")
       .replace(/ies$/, "y")
@@ -98,7 +114,7 @@
 
   var api = {
     isHan: isHan, prepare: prepare, pieces: pieces, tokenize: tokenize, segmentRun: segmentRun,
-    stem: stem, stripTags: stripTags, clean: clean
+    stem: stem, spelling: spelling, term: term, stripTags: stripTags, clean: clean
   };
   (scope.HandbookSearch = scope.HandbookSearch || {}).segment = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
