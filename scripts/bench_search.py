@@ -60,16 +60,16 @@ ORIGINAL_TERM = re.compile(r" \([\u3400-\u9fff\u3001\u201c\u201d·]+\)")
 
 
 def section_texts(site: Path) -> dict[str, str]:
-    """Text of every indexed section by location, as the search index holds it (the offline
-    bundle holds it as a script)."""
-    path = site / "search" / "search_index.json"
-    if path.exists():
-        index = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-        index = json.loads(script[script.index("{"):])
+    """Text of every indexed section by location, as the search index holds it: each
+    language's passages (search/index.<lang>.js, hooks/search.py), else Material's index."""
+    docs = []
+    for script in sorted((site / "search").glob("index.*.js")):
+        text = script.read_text(encoding="utf-8")
+        docs += json.loads(text[text.index("["):text.rindex("]") + 1])
+    if not docs:
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return {doc["location"]: ORIGINAL_TERM.sub("", (doc["title"] + " " + doc["text"]).replace("\u200b", ""))
-            for doc in index["docs"]}
+            for doc in docs}
 
 
 def location_of(href: str, base_url: str) -> str:

@@ -23,6 +23,7 @@ def build_lexicon(config) -> dict[str, dict]:
             "synonyms": [list(group) for group in entry.get("synonyms") or []],
             "expansions": dict(entry.get("expansions") or {}),
             "stopwords": list(entry.get("stopwords") or []),
+            "cut_note": str(entry.get("cut_note") or ""),
         }
         check(path, lang, lexicon)
         lexicons[lang] = lexicon

@@ -1,8 +1,9 @@
 /*
- * The handbook's search engine, run as Material's search worker. The build
- * (hooks/search.py) writes worker.<lang>.js: the language's settings (lexicon and ranking),
- * then segment.js, expand.js, rank.js, present.js and this file. It answers Material's
- * messages, so Material's search box and result list stay as they are.
+ * The handbook's search engine: the stages put together, answering Material's messages, so
+ * Material's search box and result list stay as they are. The build (hooks/search.py) writes
+ * engine.<lang>.js: the language's settings (lexicon and ranking), the stemmer if any, then
+ * segment.js, expand.js, rank.js, present.js and this file; loader.js loads it when the
+ * reader first searches.
  */
 (function (scope) {
   "use strict";
@@ -60,13 +61,5 @@
 
   var api = { Engine: Engine, handler: handler, MESSAGE: MESSAGE };
   HS.worker = api;
-  if (typeof module !== "undefined" && module.exports) {
-    module.exports = api;
-  } else if (scope.HANDBOOK_SEARCH) {
-    var handle = handler(new Engine(scope.HANDBOOK_SEARCH));
-    scope.addEventListener("message", function (event) {
-      var answer = handle(event.data);
-      if (answer) scope.postMessage(answer);
-    });
-  }
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : globalThis);
