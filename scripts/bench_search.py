@@ -192,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--file", action="store_true", help="open the site from file:// (an offline bundle)")
     parser.add_argument("--verbose", action="store_true", help="print every query and what it found")
+    parser.add_argument("--transfer", action="store_true",
+                        help="print the bytes each language's search transfers: at page load, and up to its first result")
     args = parser.parse_args(argv)
     query_sets = {path: load_queries(path) for path in args.queries}
 
@@ -208,12 +210,47 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             results = {path: evaluate(page, base_url, queries, texts) for path, queries in query_sets.items()}
+            if args.transfer:
+                for lang, query in (("zh", "派出单位"), ("en", "dispatching unit")):
+                    print_transfer(lang, transfer(browser.new_page(), home_page(base_url, lang), query))
             browser.close()
 
     for path, records in results.items():
         print(f"== {path.name}")
         report(records, args.verbose)
     return 0
+
+
+def transfer(page, url: str, query: str) -> dict[str, dict[str, int]]:
+    """Bytes of the search's own files (and of everything) that a page transfers when it opens,
+    then from the reader's focus on the search box to the first result."""
+    phases: dict[str, dict[str, int]] = {"page load": {}, "first search": {}}
+    phase = ["page load"]
+
+    def record(response):
+        try:
+            size = len(response.body())
+        except Exception:  # redirects and aborted requests have no body
+            return
+        name = urlparse(response.url).path.rsplit("/", 1)[-1] or "index.html"
+        phases[phase[0]][name] = phases[phase[0]].get(name, 0) + size
+
+    page.on("response", record)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    phase[0] = "first search"
+    page.locator(".md-search__input").focus()
+    page.evaluate(WATCH_RESULTS)
+    run_query(page, query)
+    page.close()
+    return phases
+
+
+def print_transfer(lang: str, phases: dict[str, dict[str, int]]) -> None:
+    for phase, files in phases.items():
+        search = {name: size for name, size in files.items() if "search" in name or name.startswith(("worker.", "engine.", "index."))}
+        listed = ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in sorted(search.items()))
+        print(f"{lang} {phase}: search {sum(search.values()) / 1024:.1f} KiB ({listed}); all files {sum(files.values()) / 1024:.1f} KiB")
 
 
 def load_queries(path: Path) -> list[dict]:

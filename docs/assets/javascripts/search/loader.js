@@ -52,6 +52,9 @@
       scope.postMessage({ type: MESSAGE.READY });
     } else if (handle) {
       answer(message);
+    } else if (message.type === MESSAGE.QUERY && !String(message.data || "").trim()) {
+      // Material asks with an empty query when the page opens: no need to load anything
+      scope.postMessage({ type: MESSAGE.RESULT, data: { items: [] } });
     } else {
       waiting = [message];  // only the latest query matters
       if (!loading) loading = load(ready) || true;
