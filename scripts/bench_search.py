@@ -248,7 +248,8 @@ def transfer(page, url: str, query: str) -> dict[str, dict[str, int]]:
 
 def print_transfer(lang: str, phases: dict[str, dict[str, int]]) -> None:
     for phase, files in phases.items():
-        search = {name: size for name, size in files.items() if "search" in name or name.startswith(("worker.", "engine.", "index."))}
+        search = {name: size for name, size in files.items()
+                  if "search" in name or (name.startswith(("worker.", "engine.", "index.")) and name.endswith(".js"))}
         listed = ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in sorted(search.items()))
         print(f"{lang} {phase}: search {sum(search.values()) / 1024:.1f} KiB ({listed}); all files {sum(files.values()) / 1024:.1f} KiB")
 

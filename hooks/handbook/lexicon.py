@@ -24,11 +24,13 @@ def build_lexicon(config) -> dict[str, dict]:
             "expansions": dict(entry.get("expansions") or {}),
             "stopwords": list(entry.get("stopwords") or []),
             "cut_note": str(entry.get("cut_note") or ""),
+            "derived": {},
         }
         check(path, lang, lexicon)
         lexicons[lang] = lexicon
     add_parties(config, lexicons)
     add_glossary(config, lexicons)
+    add_derived(config, lexicons)
     # The texts' words that readers' words lead to are kept whole in the index, so that a
     # phrase such as 思想不够解放 can be found as one word.
     zh = lexicons["zh"]
@@ -50,6 +52,23 @@ def check(path, lang: str, lexicon: dict) -> None:
             raise PluginError(f"{where}: expansion '{word}' needs a list of words, e.g. `{word}: [词一, 词二]`.")
         if not all(isinstance(t, str) and t.strip() for t in targets):
             raise PluginError(f"{where}: expansion '{word}' holds {targets!r}: every value is a word (quote numbers: \"100\").")
+
+
+def add_derived(config, lexicons: dict) -> None:
+    """Everyday words derived offline by scripts/derive_search_vocabulary.py (a reviewed data
+    file; the build runs no model): word -> the page words closest to it in meaning."""
+    path = data_path(config, "search_vocabulary.yml")
+    if not path.exists():
+        return
+    data = load_yaml(path) or {}
+    for lang, entry in data.items():
+        if lang not in lexicons or not isinstance(entry, dict) or not isinstance(entry.get("derived"), dict):
+            raise PluginError(f"{path}: expected `<language>: {{derived: {{word: [page words]}}}}`, found {lang!r}; "
+                              "run scripts/derive_search_vocabulary.py again.")
+        for word, targets in entry["derived"].items():
+            if not isinstance(targets, list) or not all(isinstance(t, str) and t.strip() for t in targets):
+                raise PluginError(f"{path}: derived word '{word}' needs a list of words, found {targets!r}.")
+            lexicons[lang]["derived"][str(word)] = targets
 
 
 def add_parties(config, lexicons: dict) -> None:
@@ -76,7 +95,7 @@ def add_glossary(config, lexicons: dict) -> None:
 RANKING_NUMBERS = ("k1", "b", "title_weight", "page_title_weight", "passage_sentences", "coverage_floor", "together_bonus",
                    "close_section", "max_sections", "typo_min_length")
 RANKING_GROUPS = {
-    "weights": ("word", "synonym", "expansion", "inside", "own_word_found", "typo"),
+    "weights": ("word", "synonym", "expansion", "derived", "inside", "own_word_found", "typo"),
     "segment": ("longest_word", "known_char", "unknown_char"),
     "limits": ("max_chars", "max_words", "max_marks"),
 }

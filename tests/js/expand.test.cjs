@@ -50,3 +50,9 @@ test("at most max_words words are searched", () => {
   const words = Array.from({ length: 40 }, (_, i) => "word" + i).join(" ");
   assert.strictEqual(expander.words(words, index).length, settings().ranking.limits.max_words);
 });
+
+test("derived everyday words lead to the page's words, with their own weight", () => {
+  const lexicon = { ...EMPTY, derived: { lodgings: ["accommodation"] } };
+  const { index, expander } = setUp(lexicon, "en");
+  assert.strictEqual(expander.reach("lodgings", index).tokens["accommodation"], settings().ranking.weights.derived);
+});

@@ -34,6 +34,11 @@
     Object.keys(expansions).forEach(function (word) {
       expansions[word].forEach(function (other) { add(word, other, weights.expansion); });
     });
+    // everyday words derived offline with a model (data/search_vocabulary.yml)
+    var derived = lexicon.derived || {};
+    Object.keys(derived).forEach(function (word) {
+      derived[word].forEach(function (other) { add(word, other, weights.derived); });
+    });
     return table;
   }
 
