@@ -194,3 +194,24 @@ def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
 def test_a_glossary_term_finds_its_entry(search_page):
     assert "glossary/#dual-management" in search_page("双重管理")[:5]
     assert "en/glossary/#dual-management" in search_page("dual management", lang="en")[:5]
+
+
+def test_derived_words_lead_to_words_of_the_texts():
+    import derive_search_vocabulary
+
+    path = ROOT / "data" / "search_vocabulary.yml"
+    import yaml
+
+    derived = yaml.safe_load(path.read_text(encoding="utf-8"))["en"]["derived"]
+    text_words = set(derive_search_vocabulary.page_words(ROOT / "docs"))
+    assert derived and all(set(targets) <= text_words for targets in derived.values())
+    assert not [word for word in derived if word in text_words]
+    assert derive_search_vocabulary.known("housing", {"house"}) and not derive_search_vocabulary.known("loans", {"financing"})
+
+
+def test_bad_derived_vocabulary_stops_the_build(fixture_site, caplog):
+    shutil.copytree(ROOT / "docs" / "assets", fixture_site.docs / "assets")
+    (fixture_site.root / "data" / "search_vocabulary.yml").write_text("en:\n  derived:\n    loans: financing\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        fixture_site.build(["source_pages.py", "search.py"])
+    assert "search_vocabulary.yml: derived word 'loans' needs a list" in caplog.text
