@@ -44,11 +44,11 @@ test("covering every query word beats covering one", () => {
 test("words found side by side as typed earn the together bonus", () => {
   const r = settings().ranking;
   const concepts = [{ surfaces: ["接收"] }, { surfaces: ["单位"] }];
-  assert.strictEqual(rank.together(concepts, "接收单位要安排", r), r.together_bonus);
-  assert.strictEqual(rank.together(concepts, "单位要接收", r), 0);
+  assert.strictEqual(rank.together(concepts, { plain: "接收单位要安排" }, r), r.together_bonus);
+  assert.strictEqual(rank.together(concepts, { plain: "单位要接收" }, r), 0);
   const english = [{ surfaces: ["host"], tokens: { host: 1 } }, { surfaces: ["unit"], tokens: { unit: 1 } }];
-  assert.strictEqual(rank.together(english, "The Host units", r), r.together_bonus);
-  assert.strictEqual(rank.together(english, "host of the unit", r), 0);
+  assert.strictEqual(rank.together(english, { plain: "The Host units" }, r), r.together_bonus);
+  assert.strictEqual(rank.together(english, { plain: "host of the unit" }, r), 0);
 });
 
 test("a section is scored by its best passage; the texts outrank the guide", () => {

@@ -137,7 +137,7 @@
     Object.keys(scores).forEach(function (key) {
       var passage = self.passages[key], row = scores[key];
       var section = self.sections[passage.section];
-      var score = section.boost * passageScore(row, together(concepts, passage.plain, ranking), ranking);
+      var score = section.boost * passageScore(row, together(concepts, passage, ranking), ranking);
       var best = bySection[passage.section];
       if (!best || score > best.score) bySection[passage.section] = { section: section, row: row, score: score };
     });
@@ -160,14 +160,14 @@
 
   /* Bonus for query words that stand next to each other in the passage as typed, in the
      reader's form or another (当好 + 角色 finds 当好学习员). */
-  function together(concepts, plain, ranking) {
-    var bonus = 0, terms = null;
+  function together(concepts, passage, ranking) {
+    var bonus = 0, plain = passage.plain;
     for (var i = 0; i + 1 < concepts.length; i++) {
       var first = concepts[i].surfaces, second = concepts[i + 1].surfaces;
       if (!seg.isHan(first[0])) {
         // English: the two words' index forms in a row, or with one word between (of, the)
-        terms = terms || seg.tokenize(plain);
-        if (adjacent(terms, concepts[i].tokens, concepts[i + 1].tokens)) bonus += ranking.together_bonus;
+        passage.terms = passage.terms || seg.tokenize(plain);  // kept for the next query
+        if (adjacent(passage.terms, concepts[i].tokens, concepts[i + 1].tokens)) bonus += ranking.together_bonus;
         continue;
       }
       var found = first.some(function (a) {
