@@ -2,13 +2,14 @@
 search box in headless Chromium and score the results.
 
 Usage:
-    python scripts/bench_search.py [--queries FILE] [--site DIR] [--verbose]
+    python scripts/bench_search.py [--queries FILE ...] [--site DIR] [--file] [--verbose]
 
 Without --site it builds the handbook into a temporary folder first. A query is a hit at k when
 one of the first k result links (as shown, in order) leads to a section whose text contains the
 query's `must_contain`. Prints hit@1, hit@5 and MRR overall and per kind, and the median time
-from the last keystroke to the results. A query may name its language ("lang": "en"); it is
-then typed on the English side.
+from the last keystroke to the results, per query file. A query may name its language
+("lang": "en"); it is then typed on the English side, as are all the queries of a file whose
+name ends in `_en.json`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -52,22 +54,39 @@ VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result
   .map(a => a.href)"""
 
 
+# The English pages name a term's Chinese original after its first use, "dual management
+# (双重管理)"; an answer is matched on the text without it.
+ORIGINAL_TERM = re.compile(r" \([\u3400-\u9fff\u3001\u201c\u201d·]+\)")
+
+
 def section_texts(site: Path) -> dict[str, str]:
-    """Text of every indexed section by location, as the search index holds it (the offline
-    bundle holds it as a script)."""
-    path = site / "search" / "search_index.json"
-    if path.exists():
-        index = json.loads(path.read_text(encoding="utf-8"))
-    else:
-        script = (site / "search" / "search_index.js").read_text(encoding="utf-8")
-        index = json.loads(script[script.index("{"):])
-    return {doc["location"]: (doc["title"] + " " + doc["text"]).replace("\u200b", "") for doc in index["docs"]}
+    """Text of every indexed section by location, as the search index holds it: each
+    language's passages (search/index.<lang>.js, hooks/search.py), else Material's index."""
+    docs = []
+    for script in sorted((site / "search").glob("index.*.js")):
+        text = script.read_text(encoding="utf-8")
+        docs += json.loads(text[text.index("["):text.rindex("]") + 1])
+    if not docs:
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {doc["location"]: ORIGINAL_TERM.sub("", (doc["title"] + " " + doc["text"]).replace("\u200b", ""))
+            for doc in docs}
 
 
 def location_of(href: str, base_url: str) -> str:
     url = urlparse(href)
     path = url.path[len(urlparse(base_url).path):].lstrip("/")
     return path + (f"#{url.fragment}" if url.fragment else "")
+
+
+def distinct_locations(links: list[str], base_url: str) -> list[str]:
+    """Where the result links lead, in order; a page's heading and its first section may lead
+    to the same place: that is one link."""
+    shown: list[str] = []
+    for href in links:
+        location = location_of(href, base_url)
+        if not shown or shown[-1] != location:
+            shown.append(location)
+    return shown
 
 
 def open_search(page, url: str) -> None:
@@ -114,10 +133,8 @@ def evaluate(page, base_url: str, queries: list[dict], texts: dict[str, str]) ->
             current_lang = lang
         links, latency = run_query(page, query["q"])
         rank = None
-        shown = []
-        for position, href in enumerate(links[:TOP], 1):
-            location = location_of(href, base_url)
-            shown.append(location)
+        shown = distinct_locations(links, base_url)[:TOP]
+        for position, location in enumerate(shown, 1):
             text = texts.get(location) or texts.get(location.split("#")[0], "")
             if rank is None and query["must_contain"] in text:
                 rank = position
@@ -171,12 +188,14 @@ def build(site: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score the handbook's search on a query file.")
-    parser.add_argument("--queries", type=Path, default=DEFAULT_QUERIES)
+    parser.add_argument("--queries", type=Path, nargs="+", default=[DEFAULT_QUERIES])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--file", action="store_true", help="open the site from file:// (an offline bundle)")
     parser.add_argument("--verbose", action="store_true", help="print every query and what it found")
+    parser.add_argument("--transfer", action="store_true",
+                        help="print the bytes each language's search transfers: at page load, and up to its first result")
     args = parser.parse_args(argv)
-    queries = json.loads(args.queries.read_text(encoding="utf-8"))
+    query_sets = {path: load_queries(path) for path in args.queries}
 
     from playwright.sync_api import sync_playwright
 
@@ -190,19 +209,69 @@ def main(argv: list[str] | None = None) -> int:
                 sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            records = evaluate(page, base_url, queries, texts)
+            results = {path: evaluate(page, base_url, queries, texts) for path, queries in query_sets.items()}
+            if args.transfer:
+                for lang, query in (("zh", "派出单位"), ("en", "dispatching unit")):
+                    print_transfer(lang, transfer(browser.new_page(), home_page(base_url, lang), query))
             browser.close()
 
+    for path, records in results.items():
+        print(f"== {path.name}")
+        report(records, args.verbose)
+    return 0
+
+
+def transfer(page, url: str, query: str) -> dict[str, dict[str, int]]:
+    """Bytes of the search's own files (and of everything) that a page transfers when it opens,
+    then from the reader's focus on the search box to the first result."""
+    phases: dict[str, dict[str, int]] = {"page load": {}, "first search": {}}
+    phase = ["page load"]
+
+    def record(response):
+        try:
+            size = len(response.body())
+        except Exception:  # redirects and aborted requests have no body
+            return
+        name = urlparse(response.url).path.rsplit("/", 1)[-1] or "index.html"
+        phases[phase[0]][name] = phases[phase[0]].get(name, 0) + size
+
+    page.on("response", record)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    phase[0] = "first search"
+    page.locator(".md-search__input").focus()
+    page.evaluate(WATCH_RESULTS)
+    run_query(page, query)
+    page.close()
+    return phases
+
+
+def print_transfer(lang: str, phases: dict[str, dict[str, int]]) -> None:
+    for phase, files in phases.items():
+        search = {name: size for name, size in files.items()
+                  if "search" in name or (name.startswith(("worker.", "engine.", "index.")) and name.endswith(".js"))}
+        listed = ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in sorted(search.items()))
+        print(f"{lang} {phase}: search {sum(search.values()) / 1024:.1f} KiB ({listed}); all files {sum(files.values()) / 1024:.1f} KiB")
+
+
+def load_queries(path: Path) -> list[dict]:
+    """A query file; queries of a file named *_en.json are typed on the English side."""
+    queries = json.loads(path.read_text(encoding="utf-8"))
+    if path.name.endswith("_en.json"):
+        queries = [{"lang": "en", **query} for query in queries]
+    return queries
+
+
+def report(records: list[dict], verbose: bool = False) -> None:
     summary = summarise(records)
-    if args.verbose:
+    if verbose:
         for r in records:
             print(f"{'MISS' if not r['rank'] else 'hit' + str(r['rank']):6} {r['kind']:15} {r['q']}  →  {r['shown']}")
     overall = summary["overall"]
     print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}  MRR {overall['mrr']:.2f}")
     for kind, s in sorted(summary["kinds"].items()):
-        print(f"  {kind:15} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
+        print(f"  {kind:23} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
     print(f"median time from last keystroke to results: {summary['median_latency_ms']:.0f} ms")
-    return 0
 
 
 if __name__ == "__main__":

@@ -80,12 +80,14 @@ def test_every_page_shows_version_and_build_date(site, unpacked):
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", build["data-build-date"])
 
 
-def test_search_from_file_scores_as_online(page, server, site, unpacked, context):
-    online = bench_search.evaluate(page, server, QUERIES, bench_search.section_texts(site))
+def test_search_from_file_ranks_as_online(page, server, site, unpacked, context):
+    # one query of each kind, not the whole set (the online test scores the whole set)
+    sample = list({query["kind"]: query for query in QUERIES}.values())
+    online = bench_search.evaluate(page, server, sample, bench_search.section_texts(site))
     offline_page = context.new_page()
-    offline = bench_search.evaluate(offline_page, unpacked.as_uri(), QUERIES, bench_search.section_texts(unpacked))
+    offline = bench_search.evaluate(offline_page, unpacked.as_uri(), sample, bench_search.section_texts(unpacked))
     assert [r["rank"] for r in offline] == [r["rank"] for r in online]
-    assert bench_search.summarise(offline)["overall"]["hit@5"] >= 0.9
+    assert all(r["rank"] for r in offline), offline
     english = bench_search.evaluate(offline_page, unpacked.as_uri(),
                                     [{"q": "dispatching unit", "must_contain": "dispatching unit", "kind": "en", "lang": "en"}],
                                     bench_search.section_texts(unpacked))

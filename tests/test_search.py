@@ -1,5 +1,8 @@
-"""Search: the public query set in headless Chromium, results in the reader's language only,
-no segmentation marks, landing highlights, duty entries as answers, and the hook's data."""
+"""Search: the public query sets in headless Chromium (gated on hit@5, hit@1 and MRR), results in
+the reader's language only, no segmentation marks, landing highlights, duty entries as answers,
+the defects of issue 12 (stemming before other names, full-width input, long input), nothing
+loaded before the reader searches, and the hook's data. The engine's stages have their own
+unit tests (tests/js/, run by test_search_engine.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +11,31 @@ import logging
 import re
 import shutil
 
+from urllib.parse import urlparse
+
 import pytest
 from mkdocs.exceptions import Abort
 
 import bench_search
 from conftest import ROOT
 
-QUERIES = json.loads((ROOT / "tests" / "data" / "search_queries.json").read_text(encoding="utf-8"))
+SHARED = ROOT.parent / "shared"
+
+
+def public_queries(name: str) -> list[dict]:
+    """A public query set: the shared one if this checkout sits beside it, else the copy."""
+    path = SHARED / name if (SHARED / name).exists() else ROOT / "tests" / "data" / name
+    return bench_search.load_queries(path)
+
+
+QUERIES = public_queries("search_queries.json")
+QUERIES_EN = public_queries("search_queries_en.json")
+# What the engine reaches today (scripts/bench_search.py prints it); issue 12's goal is
+# hit@5 0.95 and hit@1 0.6 on both.
+GATES = {
+    "zh": {"hit@5": 0.95, "hit@1": 0.75, "mrr": 0.85, "kind_hit@5": 0.8},
+    "en": {"hit@5": 0.85, "hit@1": 0.5, "mrr": 0.6, "kind_hit@5": 0.5},
+}
 
 
 @pytest.fixture
@@ -24,17 +45,21 @@ def search_page(page, server):
             bench_search.open_search(page, server + ("/" if lang == "zh" else f"/{lang}/"))
             page.search_lang = lang
         links, _ = bench_search.run_query(page, query)
-        return [bench_search.location_of(link, server) for link in links]
+        return bench_search.distinct_locations(links, server)
     return open_and_query
 
 
-def test_public_query_set_meets_the_thresholds(page, server, site, context):
-    records = bench_search.evaluate(page, server, QUERIES, bench_search.section_texts(site))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_public_query_sets_meet_the_gates(page, server, site, context, lang):
+    queries = QUERIES if lang == "zh" else QUERIES_EN
+    records = bench_search.evaluate(page, server, queries, bench_search.section_texts(site))
     summary = bench_search.summarise(records)
-    misses = [(r["q"], r["shown"]) for r in records if not r["rank"]]
-    assert summary["overall"]["hit@5"] >= 0.9, misses
+    misses = [(r["q"], r["shown"]) for r in records if r["rank"] != 1]
+    gates = GATES[lang]
+    for measure in ("hit@5", "hit@1", "mrr"):
+        assert summary["overall"][measure] >= gates[measure], (measure, summary["overall"], misses)
     for kind, scores in summary["kinds"].items():
-        assert scores["hit@5"] >= 0.8, (kind, misses)
+        assert scores["hit@5"] >= gates["kind_hit@5"], (kind, misses)
     assert context.outside_requests == []
 
 
@@ -76,19 +101,71 @@ def test_other_names_lead_to_the_same_passages(search_page):
 
 
 def test_the_index_keeps_the_handbooks_terms_whole(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tokens = {token for doc in index["docs"] for token in re.split(r"[\s\u200b]+", doc["text"])}
+    docs = language_docs(site, "zh")
+    tokens = {token for doc in docs for token in re.split(r"[\s\u200b]+", doc["text"])}
     assert {"派出单位", "四不两直", "真挂实炼", "接收单位"} <= tokens
 
 
-def test_each_language_has_its_worker_and_lexicon(site):
-    zh = (site / "assets/javascripts/search/worker.zh.js").read_text(encoding="utf-8")
-    settings = json.loads(re.search(r"self\.HANDBOOK_SEARCH = (.*?);\n", zh).group(1))
-    assert settings["prefix"] == "" and settings["otherPrefixes"] == ["en/"]
-    assert ["挂职干部", "挂职人员", "选派干部", "援派干部"] in settings["lexicon"]["synonyms"]
-    en = (site / "assets/javascripts/search/worker.en.js").read_text(encoding="utf-8")
-    assert json.loads(re.search(r"self\.HANDBOOK_SEARCH = (.*?);\n", en).group(1))["prefix"] == "en/"
+def language_docs(site, lang: str) -> list[dict]:
+    script = (site / "search" / f"index.{lang}.js").read_text(encoding="utf-8")
+    return json.loads(script[script.index("["):script.rindex("]") + 1])
+
+
+def settings_of(site, lang: str) -> dict:
+    engine = (site / f"assets/javascripts/search/engine.{lang}.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"self\.HANDBOOK_SEARCH = (.*?);\n", engine).group(1))
+
+
+def test_each_language_has_its_worker_engine_passages_and_lexicon(site):
+    zh = settings_of(site, "zh")
+    assert zh["prefix"] == "" and zh["otherPrefixes"] == ["en/"]
+    assert ["挂职干部", "挂职人员", "选派干部", "援派干部"] in zh["lexicon"]["synonyms"]
+    assert zh["ranking"]["page_boosts"]["guide/"] < 1 and zh["ranking"]["texts_folder"] == "sources/"
+    en = settings_of(site, "en")
+    assert en["prefix"] == "en/"
+    assert ["双重管理", "dual management"] in en["lexicon"]["synonyms"]  # Chinese on the English site
     assert 'assets/javascripts/search/worker.zh.js' in (site / "index.html").read_text(encoding="utf-8")
+    assert all(doc["location"].startswith("en/") for doc in language_docs(site, "en"))
+    assert not [doc for doc in language_docs(site, "zh") if doc["location"].startswith("en/")]
+    # Material's own index, fetched by every page, holds nothing
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+
+
+def test_nothing_is_loaded_for_search_until_the_reader_searches(page, server):
+    requests = []
+    page.on("requestfinished", lambda request: requests.append(request.url))
+    page.goto(server + "/en/")
+    page.wait_for_load_state("networkidle")
+    heavy = [url for url in requests if "/search/index." in url or "/engine." in url]
+    assert heavy == []
+    page.locator(".md-search__input").focus()
+    page.evaluate(bench_search.WATCH_RESULTS)
+    links, _ = bench_search.run_query(page, "host unit")
+    assert links
+    loaded = [urlparse(url).path for url in requests]
+    assert "/search/index.en.js" in loaded and "/assets/javascripts/search/engine.en.js" in loaded
+    assert not [path for path in loaded if path.endswith(("index.zh.js", "engine.zh.js"))]
+
+
+def test_english_other_names_are_found_before_stemming(search_page):
+    housing = search_page("housing", lang="en")
+    assert housing and set(housing[:5]) & set(search_page("accommodation", lang="en")[:5])
+    assert search_page("relatives", lang="en")
+
+
+def test_full_width_letters_and_digits_are_normalised(search_page):
+    assert search_page("ｃａｄｒｅ", lang="en")[:5] == search_page("cadre", lang="en")[:5]
+    assert search_page("１２３１５", lang="en")
+
+
+def test_long_input_is_cut_with_a_note_and_bounded_output(search_page, page):
+    search_page("挂职干部要履行一岗双责" * 200)
+    note = page.locator(".hb-search-note")
+    assert note.is_visible() and "64" in note.inner_text()
+    assert page.locator(".md-search-result del").count() <= 200
+    assert page.locator(".md-search-result mark").count() <= 2000
+    search_page("挂职干部")
+    assert not note.is_visible()
 
 
 BAD_LEXICONS = {
@@ -97,12 +174,16 @@ BAD_LEXICONS = {
     "yaml boolean as a word": ("stopwords: [的, yes]\n", "field 'stopwords item 2' must be text, found true or false"),
     "number as a value": ("expansions:\n  百年: [100]\n", "field 'expansions.百年 item 1' must be text, found a number"),
     "not yaml": ("synonyms: [[派出单位\n", "not valid YAML"),
+    "no ranking": ("synonyms: []\n", "ranking is missing"),
+    "ranking weight not a number": (None, "ranking.weights.typo must be a number"),
 }
 
 
 @pytest.mark.parametrize("case", BAD_LEXICONS, ids=str)
 def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
     content, message = BAD_LEXICONS[case]
+    if content is None:
+        content = (ROOT / "data" / "search.yml").read_text(encoding="utf-8").replace("    typo: 0.6", "    typo: high")
     shutil.copytree(ROOT / "docs" / "assets", fixture_site.docs / "assets")
     (fixture_site.root / "data" / "search.yml").write_text(content, encoding="utf-8")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
@@ -113,3 +194,24 @@ def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
 def test_a_glossary_term_finds_its_entry(search_page):
     assert "glossary/#dual-management" in search_page("双重管理")[:5]
     assert "en/glossary/#dual-management" in search_page("dual management", lang="en")[:5]
+
+
+def test_derived_words_lead_to_words_of_the_texts():
+    import derive_search_vocabulary
+
+    path = ROOT / "data" / "search_vocabulary.yml"
+    import yaml
+
+    derived = yaml.safe_load(path.read_text(encoding="utf-8"))["en"]["derived"]
+    text_words = set(derive_search_vocabulary.page_words(ROOT / "docs"))
+    assert derived and all(set(targets) <= text_words for targets in derived.values())
+    assert not [word for word in derived if word in text_words]
+    assert derive_search_vocabulary.known("housing", {"house"}) and not derive_search_vocabulary.known("loans", {"financing"})
+
+
+def test_bad_derived_vocabulary_stops_the_build(fixture_site, caplog):
+    shutil.copytree(ROOT / "docs" / "assets", fixture_site.docs / "assets")
+    (fixture_site.root / "data" / "search_vocabulary.yml").write_text("en:\n  derived:\n    loans: financing\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        fixture_site.build(["source_pages.py", "search.py"])
+    assert "search_vocabulary.yml: derived word 'loans' needs a list" in caplog.text

@@ -1,0 +1,129 @@
+/*
+ * Search stage 4, present: ranked sections become Material's result shape, one list per
+ * page, with the words found highlighted and no segmentation marks (U+200B).
+ * - An entry of a list page (a duty, a glossary term) stands alone, titled "page · entry".
+ * - Otherwise Material shows a page's heading first: when a section answers better than the
+ *   page's top, that heading links to the page's best section, followed by the sections
+ *   that score as high.
+ * - Highlighting is bounded: at most `max_marks` marks per result, so that long input never
+ *   floods the list.
+ */
+(function (scope) {
+  "use strict";
+
+  var HS = scope.HandbookSearch = scope.HandbookSearch || {};
+
+  function Presenter(settings, index) {
+    this.settings = settings;
+    this.ranking = settings.ranking;
+    this.index = index;
+  }
+
+  Presenter.prototype.group = function (results, concepts) {
+    var self = this;
+    var groups = [], byKey = Object.create(null);
+    results.forEach(function (result) {
+      var location = result.section.doc.location;
+      var key = self.standsAlone(location) ? location : location.split("#")[0];
+      if (!byKey[key]) groups.push(byKey[key] = []);
+      byKey[key].push(self.item(result.section, result.score, result.row, concepts));
+    });
+    return groups.map(function (group) { return self.arrange(group, concepts); });
+  };
+
+  /* Material renders the item without "#" as the page's heading, then the items that score
+     at least as high as the list's first item, and folds the rest. */
+  Presenter.prototype.arrange = function (group, concepts) {
+    var self = this;
+    if (this.standsAlone(group[0].location)) return group;
+    var page = group[0].location.split("#")[0];
+    var article = group.filter(function (item) { return item.location === page; })[0];
+    if (article === group[0]) return group;
+    var sections = group.filter(function (item) { return item !== article; });
+    if (!article) {
+      var section = this.index.sections.filter(function (s) { return s.doc.location === page; })[0];
+      if (!section) return group;
+      article = this.item(section, 0, concepts.map(function () { return 0; }), concepts);
+    }
+    // the page's heading leads to its best section, and highlights there what was found
+    var best = sections[0];
+    // (without an item free of "#", Material takes the list's last item as the heading)
+    var heading = { location: best.location, title: article.title, text: "", score: best.score, terms: {} };
+    sections.forEach(function (item) {
+      Object.keys(item.terms).forEach(function (term) { heading.terms[term] = heading.terms[term] || item.terms[term]; });
+    });
+    // a section nearly as good as the page's best is shown too, not folded away
+    sections.forEach(function (item) {
+      if (item.score >= self.ranking.close_section * best.score) item.score = Math.max(item.score, best.score);
+    });
+    return sections.concat([heading]);
+  };
+
+  Presenter.prototype.standsAlone = function (location) {
+    return location.indexOf("#") !== -1 && (this.settings.entryPages || []).some(function (prefix) {
+      return location.indexOf(prefix) === 0;
+    });
+  };
+
+  Presenter.prototype.item = function (section, score, row, concepts) {
+    var terms = {}, marks = [];
+    var plain = section.plain;
+    concepts.forEach(function (concept, c) {
+      terms[concept.word] = row[c] > 0;
+      if (row[c] > 0) {
+        concept.surfaces.forEach(function (surface) {
+          if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1) return;
+          marks.push(surface);
+          // the other names found are highlighted on the page the reader opens, too
+          terms[surface] = true;
+        });
+      }
+    });
+    var title = section.title;
+    if (this.standsAlone(section.doc.location)) {
+      var page = this.pageTitle(section.doc.location.split("#")[0]);
+      if (page) title = page + " · " + title;
+    }
+    var limit = this.ranking.limits.max_marks;
+    var item = {
+      location: section.doc.location,
+      title: highlight(title, marks, limit),
+      text: highlight(section.text, marks, limit),
+      score: score,
+      terms: terms
+    };
+    if (section.doc.tags) item.tags = section.doc.tags;
+    return item;
+  };
+
+  Presenter.prototype.pageTitle = function (page) {
+    var article = this.index.sections.filter(function (s) { return s.doc.location === page; })[0];
+    return article ? article.title : "";
+  };
+
+  /* Mark the words in the text parts of an HTML string, longest first, at most `limit`
+     marks. */
+  function highlight(html, words, limit) {
+    var list = words.filter(Boolean).filter(function (w, i, all) { return all.indexOf(w) === i; })
+      .sort(function (a, b) { return b.length - a.length; });
+    if (!list.length) return html;
+    var pattern = new RegExp("(" + list.map(escapeRegExp).join("|") + ")", "gi");
+    var left = limit;
+    return html.split(/(<[^>]*>)/).map(function (part) {
+      if (part.charAt(0) === "<") return part;
+      return part.replace(pattern, function (match) {
+        if (left <= 0) return match;
+        left -= 1;
+        return "<mark data-md-highlight>" + match + "</mark>";
+      });
+    }).join("");
+  }
+
+  function escapeRegExp(value) {
+    return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  var api = { Presenter: Presenter, highlight: highlight };
+  HS.present = api;
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+})(typeof self !== "undefined" ? self : globalThis);

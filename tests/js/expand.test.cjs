@@ -1,0 +1,58 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const { Expander } = require("../../docs/assets/javascripts/search/expand.js");
+const { Index } = require("../../docs/assets/javascripts/search/rank.js");
+const { settings, DOCS } = require("./settings.cjs");
+
+function setUp(lexicon, lang) {
+  const s = settings(lang === "en" ? { lang: "en", prefix: "en/", otherPrefixes: [], lexicon } : { lexicon });
+  const index = new Index(s);
+  index.add(DOCS);
+  return { index, expander: new Expander(lexicon, s.ranking) };
+}
+
+const EMPTY = { dictionary: [], synonyms: [], expansions: {}, stopwords: [] };
+
+test("question words are dropped, the rest segmented", () => {
+  const { index, expander } = setUp({ ...EMPTY, stopwords: ["怎么", "的"] });
+  assert.deepStrictEqual(expander.words("接收单位怎么安排的", index), ["接收", "单位", "安排"]);
+});
+
+test("a word inside a longer index word is found (双责 in 一岗双责)", () => {
+  const { index, expander } = setUp(EMPTY);
+  assert.deepStrictEqual(expander.words("双责", index), ["双责"]);
+  assert.ok(expander.reach("双责", index).tokens["一岗双责"] > 0);
+});
+
+test("other names are looked up before stemming (housing finds accommodation)", () => {
+  const lexicon = { ...EMPTY, synonyms: [["accommodation", "housing", "lodging"]] };
+  const { index, expander } = setUp(lexicon, "en");
+  assert.ok(expander.reach("housing", index).tokens["accommodation"] > 0);
+  assert.ok(expander.reach("lodgings", index).tokens["accommodation"] > 0);
+});
+
+test("an English word one edit away from an index word finds it; short words do not", () => {
+  const { index, expander } = setUp(EMPTY, "en");
+  assert.ok(expander.reach("acommodation", index).tokens["accommodation"] > 0);
+  assert.deepStrictEqual(Object.keys(expander.reach("unil", index).tokens), []);
+});
+
+test("other names count less when the reader's own word is in the texts", () => {
+  const s = settings();
+  const lexicon = { ...EMPTY, synonyms: [["食宿", "接收"]] };
+  const { index, expander } = setUp(lexicon);
+  assert.strictEqual(expander.reach("食宿", index).tokens["接收"], s.ranking.weights.synonym * s.ranking.weights.own_word_found);
+});
+
+test("at most max_words words are searched", () => {
+  const { index, expander } = setUp(EMPTY, "en");
+  const words = Array.from({ length: 40 }, (_, i) => "word" + i).join(" ");
+  assert.strictEqual(expander.words(words, index).length, settings().ranking.limits.max_words);
+});
+
+test("derived everyday words lead to the page's words, with their own weight", () => {
+  const lexicon = { ...EMPTY, derived: { lodgings: ["accommodation"] } };
+  const { index, expander } = setUp(lexicon, "en");
+  assert.strictEqual(expander.reach("lodgings", index).tokens["accommodation"], settings().ranking.weights.derived);
+});

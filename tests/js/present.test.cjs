@@ -1,0 +1,48 @@
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert");
+const { Presenter, highlight } = require("../../docs/assets/javascripts/search/present.js");
+const { Index } = require("../../docs/assets/javascripts/search/rank.js");
+const { settings, DOCS } = require("./settings.cjs");
+
+function setUp() {
+  const s = settings();
+  const index = new Index(s);
+  index.add(DOCS);
+  return { index, presenter: new Presenter(s, index) };
+}
+
+const concept = { word: "食宿", tokens: { 食宿: 1 }, surfaces: ["食宿"] };
+
+test("a page's heading leads to its best section, which comes first", () => {
+  const { index, presenter } = setUp();
+  const results = index.score([concept]).filter((r) => r.section.doc.location.startsWith("sources/"));
+  const [group] = presenter.group(results, [concept]);
+  assert.strictEqual(group[0].location, "sources/a/#p2");
+  const heading = group[group.length - 1];
+  assert.strictEqual(heading.location, "sources/a/#p2");
+  assert.strictEqual(heading.title, "讲话");
+  assert.ok(group.every((item) => item.location.includes("#")), "Material takes the last item as the heading");
+});
+
+test("a duty entry stands alone, titled with its page", () => {
+  const { index, presenter } = setUp();
+  const results = index.score([concept]).filter((r) => r.section.doc.location.startsWith("duties/"));
+  const [group] = presenter.group(results, [concept]);
+  assert.strictEqual(group.length, 1);
+  assert.match(group[0].title, /安排<mark data-md-highlight>食宿<\/mark>/);
+});
+
+test("highlights mark words in text, never inside tags, and are bounded", () => {
+  assert.strictEqual(highlight('<a title="食宿">食宿</a>', ["食宿"], 20), '<a title="食宿"><mark data-md-highlight>食宿</mark></a>');
+  const marked = highlight("挂职".repeat(2000), ["挂", "职", "挂职"], 20);
+  assert.strictEqual(marked.split("<mark").length - 1, 20);
+});
+
+test("terms say which query words each result holds", () => {
+  const { index, presenter } = setUp();
+  const missing = { word: "考核", tokens: {}, surfaces: ["考核"] };
+  const [result] = index.score([concept, missing]);
+  const item = presenter.item(result.section, result.score, result.row, [concept, missing]);
+  assert.deepStrictEqual(item.terms, { 食宿: true, 考核: false });
+});
