@@ -15,35 +15,48 @@ import json
 import logging
 import posixpath
 from pathlib import Path, PurePosixPath
+from types import MappingProxyType
 
 import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook.lexicon import build_lexicon, load_ranking
+from handbook import context
+from handbook.lexicon import build_lexicons
+from handbook.lexicon import ranking as ranking_settings
 
 ENGINE = "assets/javascripts/search"
 # The engine's stages, in the order the worker needs them.
 STAGES = ("segment.js", "expand.js", "rank.js", "present.js", "worker.js")
 # A language's stemmer, if it has one, comes first (English: Snowball).
-STEMMERS = {"en": "snowball-en.js"}
+STEMMERS = MappingProxyType({"en": "snowball-en.js"})
 WORKER = "assets/javascripts/search/worker.{lang}.js"
 ENGINE_FILE = "assets/javascripts/search/engine.{lang}.js"
 DOCS = "search/index.{lang}.js"
 MATERIAL_INDEX = "search/search_index.json"
 MATERIAL_OFFLINE_INDEX = "search/search_index.js"
 
-lexicons: dict = {}
+SETTINGS = "_handbook_search"  # this build's lexicons and ranking, kept on the config
 
 
+def search_settings(config) -> dict:
+    """The lexicons and ranking, made once per build from the context (both languages' builds
+    share the config object) and the handbook's words added to jieba once."""
+    settings = getattr(config, SETTINGS, None)
+    if settings is None:
+        handbook = context.of(config)
+        settings = {"lexicons": build_lexicons(handbook), "ranking": ranking_settings(handbook)}
+        jieba.setLogLevel(logging.WARNING)
+        for word in settings["lexicons"]["zh"]["dictionary"]:
+            jieba.add_word(word)
+        setattr(config, SETTINGS, settings)
+    return settings
+
+
+@event_priority(50)  # after hooks/context.py has built the context, before Material's search plugin
 def on_config(config):
-    global lexicons
-    lexicons = build_lexicon(config)
-    lexicons["ranking"] = load_ranking(config)
-    jieba.setLogLevel(logging.WARNING)
-    for word in lexicons["zh"]["dictionary"]:
-        jieba.add_word(word)
+    search_settings(config)
     return config
 
 
@@ -55,7 +68,7 @@ def on_files(files, config):
     missing = [stage for stage in stages if not (folder / stage).exists()]
     if missing:
         raise PluginError(f"{folder}: {', '.join(missing)} missing: the search worker is built from them.")
-    ranking = lexicons["ranking"]
+    lexicons, ranking = search_settings(config)["lexicons"], search_settings(config)["ranking"]
     prefixes = language_prefixes(config, lang)
     settings = {
         "lang": lang,

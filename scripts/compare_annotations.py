@@ -19,10 +19,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+from handbook.sources import parse_document  # the hooks' package: `pip install -e .`
 
-from handbook.sources import parse_document
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass

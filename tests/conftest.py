@@ -52,7 +52,7 @@ class FixtureSite:
         # The real glossary and search words promise to occur in the real texts; the fixture's
         # text is one small page, so it brings words of its own.
         (root / "data" / "glossary.yml").write_text(FIXTURE_GLOSSARY, encoding="utf-8")
-        (root / "data" / "search.yml").write_text(FIXTURE_SEARCH, encoding="utf-8")
+        (root / "data" / "search.yml").write_text(FIXTURE_SEARCH + real_ranking(), encoding="utf-8")
         self.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n")
         self.write("sources/01-test.md", SAMPLE_SOURCE_PAGE)
 
@@ -87,6 +87,14 @@ terms:
   - {id: seconded-cadre, term: 挂职干部, en: seconded cadre, definition_zh: 到另一单位临时任职锻炼的干部。,
      definition_en: An official posted temporarily to another unit.}
 """
+
+def real_ranking() -> str:
+    """The real `ranking:` section of data/search.yml: the engine's settings are not the fixture's concern."""
+    text = (ROOT / "data" / "search.yml").read_text(encoding="utf-8")
+    start = text.index("\nranking:\n") + 1
+    end = text.index("\n\n", start)
+    return text[start:end] + "\n"
+
 
 FIXTURE_SEARCH = """\
 dictionary: [挂职干部, 调查研究]

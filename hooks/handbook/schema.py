@@ -126,17 +126,71 @@ class Glossary(Model):
     terms: tuple[TermEntry, ...]
 
 
-# -- data/search.yml (the search lane adds sections here) -------------------------------------
+# -- data/search.yml: the search lexicon of each language and the engine's ranking settings -----
 
 class Lexicon(Model):
     dictionary: tuple[Word, ...] = ()
     synonyms: tuple[Annotated[tuple[Word, ...], Field(min_length=2)], ...] = ()
     expansions: dict[Word, Annotated[tuple[Word, ...], Field(min_length=1)]] = {}
     stopwords: tuple[Word, ...] = ()
+    cut_note: text(min_length=0, max_length=MAX_SUMMARY) = ""  # shown when a query is cut; {max}: its limit
+
+
+Weight = Annotated[float, Field(ge=0)]
+Count = Annotated[int, Field(ge=1)]
+
+
+class RankingWeights(Model):
+    """How much each way of reaching an index word counts (see data/search.yml)."""
+    word: Weight
+    synonym: Weight
+    expansion: Weight
+    derived: Weight
+    inside: Weight
+    own_word_found: Weight
+    typo: Weight
+
+
+class RankingSegment(Model):
+    longest_word: Count
+    known_char: Weight
+    unknown_char: Weight
+
+
+class RankingLimits(Model):
+    max_chars: Count
+    max_words: Count
+    max_marks: Count
+
+
+class Ranking(Model):
+    """The search engine's knobs, passed to it through the worker's settings."""
+    k1: Weight
+    b: Annotated[float, Field(ge=0, le=1)]
+    title_weight: Weight
+    page_title_weight: Weight
+    passage_sentences: Count
+    coverage_floor: Weight
+    together_bonus: Weight
+    close_section: Weight
+    max_sections: Count
+    typo_min_length: Count
+    weights: RankingWeights
+    segment: RankingSegment
+    limits: RankingLimits
+    texts_folder: text(pattern=r"^[a-z0-9-]+/$")
+    entry_pages: Annotated[tuple[text(pattern=r"^[a-z0-9-]+/?$"), ...], Field(min_length=1)]
+    page_boosts: dict[text(pattern=r"^[a-z0-9-]+/?$"), Weight]
 
 
 class SearchData(Lexicon):
     en: Lexicon = Lexicon()
+    ranking: Ranking
+
+
+class DerivedWords(Model):
+    """data/search_vocabulary.yml, written by scripts/derive_search_vocabulary.py."""
+    derived: dict[Word, Annotated[tuple[Word, ...], Field(min_length=1)]]
 
 
 # -- data/ui/<lang>.yml: the interface's words, by key -------------------------------------------
@@ -169,6 +223,7 @@ FILES = {
     "roles.yml": (Roles, None),
     "glossary.yml": (Glossary, "terms"),
     "search.yml": (SearchData, None),
+    "search_vocabulary.yml": (dict[Literal["zh", "en"], DerivedWords], None),
     "ui/*.yml": (UiStrings, None),
 }
 
