@@ -104,28 +104,26 @@ class Vocabulary:
         self.rng = rng
         self.used: set[str] = set()
 
-    def _word(self, syllables: int) -> tuple[str, str]:
-        while True:
-            picked = [self.rng.choice(SYLLABLES) for _ in range(syllables)]
-            zh = "".join(p[0] for p in picked)
+    def _word(self, syllables: tuple[int, ...], prefix=("", ""), suffix=("", "")) -> tuple[str, str]:
+        """A name not used before; longer ones once the short ones run out."""
+        for attempt in range(10_000):
+            count = self.rng.choice(syllables) + attempt // 200
+            picked = [self.rng.choice(SYLLABLES) for _ in range(count)]
+            zh = prefix[0] + "".join(p[0] for p in picked) + suffix[0]
             if zh not in self.used:
                 self.used.add(zh)
-                return zh, "".join(p[1] for p in picked).capitalize()
+                en = "".join(p[1] for p in picked).capitalize()
+                return zh, " ".join(part for part in (prefix[1], en, suffix[1]) if part)
+        raise RuntimeError("no new name found")
 
     def place(self) -> tuple[str, str]:
-        zh, en = self._word(self.rng.choice((2, 3)))
-        kind_zh, kind_en = self.rng.choice(PLACE_KINDS)
-        return zh + kind_zh, f"{en} {kind_en}"
+        return self._word((2, 3), suffix=self.rng.choice(PLACE_KINDS))
 
     def person(self) -> tuple[str, str]:
-        surname_zh, surname_en = self.rng.choice(SURNAMES)
-        zh, en = self._word(self.rng.choice((1, 2)))
-        return surname_zh + zh, f"{surname_en} {en}"
+        return self._word((1, 2), prefix=self.rng.choice(SURNAMES))
 
     def term(self) -> tuple[str, str]:
-        zh, en = self._word(2)
-        kind_zh, kind_en = self.rng.choice(TERM_KINDS)
-        return zh + kind_zh, f"{en} {kind_en}"
+        return self._word((2,), suffix=self.rng.choice(TERM_KINDS))
 
 
 def seed_paragraphs(project: Path) -> list[tuple[str, str]]:
