@@ -222,3 +222,17 @@ document.addEventListener("click", function (event) {
   event.stopPropagation();
   location.href = link.href.split("#")[0] + location.hash;
 }, true);
+
+/* hreflang links stay out of sight of Material's script, which fetches a sitemap.xml next to
+   every <link rel="alternate"> (another host, or a CORS error from file://) to map pages
+   between languages; the handbook's switch links the other language's page directly. This
+   file runs after Material's bundle and before DOMContentLoaded, when Material looks: the links
+   lose their rel until then and get it back right after. */
+(function () {
+  "use strict";
+  var hidden = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  hidden.forEach(function (link) { link.rel = "hb-alternate"; });
+  function restore() { hidden.forEach(function (link) { link.rel = "alternate"; }); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore);
+  else restore();
+})();
