@@ -13,7 +13,7 @@ import bench_scale
 DOCS = 30
 # At 30 texts on the build machine: ratio 1.5-1.7, source page about 60 KB (issue 16 wants
 # 1.25 and 100 KB at 1,000 texts; these gates catch a regression, not the goal).
-MAX_BUILD_RATIO = 2.0
+MAX_BUILD_RATIO = 2.2  # runs=1 on a shared machine: room for noise
 MAX_SOURCE_PAGE_BYTES = 100_000
 
 

@@ -147,3 +147,17 @@ def test_language_switch_keeps_the_anchor_and_works_under_a_sub_path(page, conte
         page.locator(".md-select__link[hreflang=zh]").first.dispatch_event("click")
         page.wait_for_url(root + "sources/01-city-speech/#p14")
     assert page.errors == [] and context.outside_requests == []
+
+
+def test_own_assets_have_content_hashed_names(site):
+    import hashlib
+
+    from conftest import ROOT
+
+    for source, published in (("assets/stylesheets/handbook.css", "assets/stylesheets/handbook.{}.css"),
+                              ("assets/javascripts/handbook.js", "assets/javascripts/handbook.{}.js")):
+        digest = hashlib.sha256((ROOT / "docs" / source).read_bytes()).hexdigest()[:8]
+        assert (site / published.format(digest)).read_bytes() == (ROOT / "docs" / source).read_bytes()
+        assert not (site / source).exists()
+        for page in ("index.html", "en/guide/first-week/index.html"):
+            assert published.format(digest) in (site / page).read_text(encoding="utf-8")
