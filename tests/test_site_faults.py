@@ -161,3 +161,10 @@ def test_own_assets_have_content_hashed_names(site):
         assert not (site / source).exists()
         for page in ("index.html", "en/guide/first-week/index.html"):
             assert published.format(digest) in (site / page).read_text(encoding="utf-8")
+
+
+def test_permalink_titles_are_in_the_pages_language(site):
+    zh = soup_of(site / "guide" / "first-week" / "index.html").select("a.headerlink")
+    en = soup_of(site / "en" / "guide" / "first-week" / "index.html").select("a.headerlink")
+    assert zh and {a["title"] for a in zh} == {"本节链接"}
+    assert en and {a["title"] for a in en} == {"Link to this section"}
