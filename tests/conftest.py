@@ -36,6 +36,29 @@ def site(tmp_path_factory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
 
 
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    """The offline zip, built once for the whole session."""
+    import build_offline
+
+    out = tmp_path_factory.mktemp("dist")
+    assert build_offline.main(["--out", str(out)]) == 0
+    [zip_path] = out.glob("*.zip")
+    return zip_path
+
+
+@pytest.fixture(scope="session")
+def unpacked(bundle, tmp_path_factory) -> Path:
+    """The offline bundle's folder, unzipped."""
+    import zipfile
+
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(target)
+    [folder] = list(target.iterdir())
+    return folder
+
+
 @pytest.fixture
 def fixture_site(tmp_path):
     """A small site with the real hooks and data, whose pages a test writes itself."""

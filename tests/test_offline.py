@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -18,23 +17,6 @@ from conftest import ROOT
 from textutil import soup_of
 
 QUERIES = json.loads((ROOT / "tests" / "data" / "search_queries.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    assert build_offline.main(["--out", str(out)]) == 0
-    [zip_path] = out.glob("*.zip")
-    return zip_path
-
-
-@pytest.fixture(scope="session")
-def unpacked(bundle, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(target)
-    [folder] = list(target.iterdir())
-    return folder
 
 
 def version() -> str:

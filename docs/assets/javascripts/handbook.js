@@ -116,18 +116,62 @@
 
 /* Checklists: the ticks of each page are kept in this browser's localStorage (also for pages
    opened from file://), under the page's key, so a translation shares them. Reset clears the
-   page; export writes every page's ticks to a file, import reads such a file back. */
+   page; export writes every page's ticks to a file, import reads such a file back.
+   Ticks are never lost silently: the page works on its own copy in memory, and when the browser
+   refuses to save it (storage full, blocked or unreadable) the bar says so and export still
+   writes what the reader ticked. Stored and imported data are only read into objects without a
+   prototype, and only as {page key: {item id: true}}. */
 (function () {
   "use strict";
   var STORE = "hb-checklists";
   var FORMAT = "hb-checklists";
-  var memory = {};  // where localStorage is refused, ticks last until the page is closed
+  var KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;  // a page key or an item id
+  var zh = document.documentElement.lang === "zh";
+  var TEXT = zh ? {
+    notSaved: "勾选没能保存到本浏览器（存储已满或被禁用）。在关闭本页之前，本页上的勾选仍然有效；请先“导出进度”保存到文件。",
+    corrupt: "本浏览器中保存的勾选已损坏，无法读取。点“重置”可以修复。",
+    ignored: "忽略了 {count} 项：{reasons}。",
+    unknownItem: "本页没有的条目",
+    notBoolean: "不是 true/false 的值",
+    badPage: "无效的页面或条目名"
+  } : {
+    notSaved: "Your ticks could not be saved in this browser (storage full or disabled). They stay on this page until you close it: use Export progress to keep them in a file.",
+    corrupt: "The ticks saved in this browser are damaged and cannot be read. Reset repairs them.",
+    ignored: "Ignored {count}: {reasons}.",
+    unknownItem: "items not on this page",
+    notBoolean: "values that are not true or false",
+    badPage: "invalid page or item names"
+  };
 
-  function load() {
-    try { return JSON.parse(window.localStorage.getItem(STORE) || "{}") || {}; } catch (error) { return memory; }
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
   }
-  function save(state) {
-    try { window.localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { memory = state; }
+
+  function emptyState() { return Object.create(null); }
+
+  // The stored state, cleaned: {page: {id: true}} with null prototypes; `damaged` when the store
+  // held something else (not JSON, not that shape).
+  function readStore() {
+    var raw, state = emptyState(), damaged = false;
+    try { raw = window.localStorage.getItem(STORE); } catch (error) { return { state: state, damaged: false, unavailable: true }; }
+    if (raw === null) return { state: state, damaged: false };
+    var parsed;
+    try { parsed = JSON.parse(raw); } catch (error) { return { state: state, damaged: true }; }
+    if (!isObject(parsed)) return { state: state, damaged: true };
+    Object.keys(parsed).forEach(function (page) {
+      var ticks = parsed[page];
+      if (!KEY.test(page) || !isObject(ticks)) { damaged = true; return; }
+      var clean = emptyState();
+      Object.keys(ticks).forEach(function (id) {
+        if (KEY.test(id) && ticks[id] === true) clean[id] = true; else damaged = true;
+      });
+      state[page] = clean;
+    });
+    return { state: state, damaged: damaged };
+  }
+
+  function writeStore(state) {
+    try { window.localStorage.setItem(STORE, JSON.stringify(state)); return true; } catch (error) { return false; }
   }
 
   function init() {
@@ -139,13 +183,34 @@
     lists.forEach(function (list) {
       list.querySelectorAll(":scope > li.task-list-item[id]").forEach(function (item) { items.push(item); });
     });
+    var known = Object.create(null);
+    items.forEach(function (item) { known[item.id] = true; });
+    var message = bar.querySelector(".hb-checklist-bar__message");
+    var stored = readStore();
+    var state = stored.state;  // the page's working copy: it is what the boxes and export show
+    var saved = !stored.unavailable;
+
+    function say(text) { message.textContent = text; }
+
+    function ticksOf(key) { return state[key] || (state[key] = emptyState()); }
+
+    // Save the working copy, merged over what other tabs may have saved meanwhile.
+    function save() {
+      var current = readStore();
+      if (!current.unavailable && !current.damaged) {
+        Object.keys(current.state).forEach(function (key) { if (key !== page && !(key in state)) state[key] = current.state[key]; });
+      }
+      saved = writeStore(state);
+      if (!saved) say(TEXT.notSaved);
+      return saved;
+    }
 
     function render() {
-      var ticks = load()[page] || {};
+      var ticks = state[page] || emptyState();
       var done = 0;
       items.forEach(function (item) {
         var box = item.querySelector("input[type=checkbox]");
-        box.checked = !!ticks[item.id];
+        box.checked = ticks[item.id] === true;
         if (box.checked) done += 1;
       });
       var progress = bar.querySelector(".hb-checklist-bar__progress");
@@ -156,10 +221,9 @@
       var box = item.querySelector("input[type=checkbox]");
       box.disabled = false;
       box.addEventListener("change", function () {
-        var state = load();
-        var ticks = state[page] = state[page] || {};
+        var ticks = ticksOf(page);
         if (box.checked) ticks[item.id] = true; else delete ticks[item.id];
-        save(state);
+        if (save() && message.textContent === TEXT.notSaved) say("");
         render();
       });
     });
@@ -167,12 +231,16 @@
     bar.addEventListener("click", function (event) {
       var action = event.target.getAttribute && event.target.getAttribute("data-action");
       if (action === "reset" && window.confirm(event.target.getAttribute("data-confirm"))) {
-        var state = load();
         delete state[page];
-        save(state);
+        var current = readStore();
+        if (current.damaged) {
+          // What could be read is kept; the rest is dropped, so the store is whole again.
+          Object.keys(current.state).forEach(function (key) { if (key !== page) state[key] = current.state[key]; });
+        }
+        say(writeStore(state) ? "" : TEXT.notSaved);
         render();
       } else if (action === "export") {
-        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), pages: load() };
+        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), pages: state };
         var link = document.createElement("a");
         link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
         link.download = "handbook-checklists-" + data.exported.slice(0, 10) + ".json";
@@ -184,29 +252,42 @@
 
     bar.querySelector("input[data-action=import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
-      var message = bar.querySelector(".hb-checklist-bar__message");
       if (!file) return;
       file.text().then(function (text) {
         var data = JSON.parse(text);
-        if (!data || data.format !== FORMAT || typeof data.pages !== "object") throw new Error("format");
-        var state = load(), count = 0;
+        if (!isObject(data) || data.format !== FORMAT || !isObject(data.pages)) throw new Error("format");
+        var count = 0, ignored = { unknownItem: 0, notBoolean: 0, badPage: 0 };
         Object.keys(data.pages).forEach(function (key) {
-          var ticks = state[key] = state[key] || {};
-          Object.keys(data.pages[key] || {}).forEach(function (id) {
-            if (data.pages[key][id] === true) { ticks[id] = true; count += 1; }
+          var ticks = data.pages[key];
+          if (!KEY.test(key) || !isObject(ticks)) { ignored.badPage += 1; return; }
+          Object.keys(ticks).forEach(function (id) {
+            var value = ticks[id];
+            if (!KEY.test(id)) { ignored.badPage += 1; return; }
+            if (key === page && !known[id]) { ignored.unknownItem += 1; return; }
+            if (typeof value !== "boolean") { ignored.notBoolean += 1; return; }
+            if (value) ticksOf(key)[id] = true; else if (state[key]) delete state[key][id];
+            count += 1;
           });
         });
-        save(state);
+        var report = message.getAttribute("data-imported").replace("{count}", count);
+        var reasons = Object.keys(ignored).filter(function (k) { return ignored[k]; });
+        if (reasons.length) {
+          report += " " + TEXT.ignored
+            .replace("{count}", reasons.reduce(function (sum, k) { return sum + ignored[k]; }, 0))
+            .replace("{reasons}", reasons.map(function (k) { return TEXT[k] + " (" + ignored[k] + ")"; }).join(zh ? "，" : ", "));
+        }
         render();
-        message.textContent = message.getAttribute("data-imported").replace("{count}", count);
+        if (save()) say(report); else say(report + " " + TEXT.notSaved);
       }).catch(function () {
-        message.textContent = message.getAttribute("data-invalid");
+        say(message.getAttribute("data-invalid"));
       });
       event.target.value = "";
     });
 
     bar.hidden = false;
     render();
+    if (stored.unavailable) say(TEXT.notSaved);
+    else if (stored.damaged) say(TEXT.corrupt);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
@@ -224,3 +305,17 @@ document.addEventListener("click", function (event) {
   event.stopPropagation();
   location.href = link.href.split("#")[0] + location.hash;
 }, true);
+
+/* hreflang links stay out of sight of Material's script, which fetches a sitemap.xml next to
+   every <link rel="alternate"> (another host, or a CORS error from file://) to map pages
+   between languages; the handbook's switch links the other language's page directly. This
+   file runs after Material's bundle and before DOMContentLoaded, when Material looks: the links
+   lose their rel until then and get it back right after. */
+(function () {
+  "use strict";
+  var hidden = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  hidden.forEach(function (link) { link.rel = "hb-alternate"; });
+  function restore() { hidden.forEach(function (link) { link.rel = "alternate"; }); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore);
+  else restore();
+})();

@@ -1,0 +1,319 @@
+/* Handbook behaviour that works online and from file://, with no outside requests. */
+(function () {
+  "use strict";
+
+  function paragraphUrl(pid) {
+    return location.href.split("#")[0] + "#" + pid;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
+    }
+    return Promise.resolve(copyWithSelection(text));
+  }
+
+  // Fallback where the Clipboard API is unavailable (some file:// and older browsers).
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } finally { document.body.removeChild(area); }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".hb-cite");
+    if (!button) return;
+    var separator = document.documentElement.lang === "zh" ? "，" : ", ";
+    var citation = button.getAttribute("data-cite") + separator + paragraphUrl(button.getAttribute("data-pid"));
+    copyText(citation).then(function () {
+      button.setAttribute("data-copied", "");
+      button.setAttribute("data-citation", citation);
+      setTimeout(function () { button.removeAttribute("data-copied"); }, 2000);
+    });
+  });
+})();
+
+/* Duty index filter: by party, theme, document and words, on the entries of the page. */
+(function () {
+  "use strict";
+
+  function setUp(form) {
+    var article = form.closest("article") || document;
+    var entries = Array.prototype.slice.call(article.querySelectorAll(".hb-duty"));
+    var headings = Array.prototype.slice.call(article.querySelectorAll("h2")).filter(function (h) {
+      return h.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_PRECEDING;
+    });
+    var count = form.querySelector(".hb-filter__count");
+
+    function value(name) {
+      var field = form.elements[name];
+      return field ? field.value.trim().toLowerCase() : "";
+    }
+
+    function apply() {
+      var party = value("party"), theme = value("theme"), source = value("source");
+      var words = value("text").split(/\s+/).filter(Boolean);
+      var shown = 0;
+      entries.forEach(function (entry) {
+        var text = entry.textContent.toLowerCase();
+        var match = (!party || entry.dataset.party === party) &&
+          (!theme || entry.dataset.theme === theme) &&
+          (!source || entry.dataset.source === source) &&
+          words.every(function (word) { return text.indexOf(word) !== -1; });
+        entry.hidden = !match;
+        if (match) shown += 1;
+      });
+      headings.forEach(function (heading) {
+        var next = heading.nextElementSibling, visible = false;
+        while (next && next.tagName !== "H2") {
+          if (next.classList.contains("hb-duty") && !next.hidden) { visible = true; break; }
+          next = next.nextElementSibling;
+        }
+        heading.hidden = !visible;
+      });
+      count.textContent = count.dataset.template
+        .replace("{shown}", shown).replace("{total}", count.dataset.total);
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.hidden = false;
+    apply();
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-hb-filter]").forEach(setUp);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* How old this copy is: "built on 2026-11-27 (3 days ago)", so that a reader of an old copy
+   knows to look for a newer one. */
+(function () {
+  "use strict";
+  function init() {
+    document.querySelectorAll(".hb-build[data-build-date]").forEach(function (element) {
+      var built = Date.parse(element.getAttribute("data-build-date") + "T00:00:00Z");
+      if (isNaN(built)) return;
+      var days = Math.max(0, Math.floor((Date.now() - built) / 86400000));
+      var zh = document.documentElement.lang === "zh";
+      var age = days === 0 ? (zh ? "今天" : "today") : zh ? days + " 天前" : days + (days === 1 ? " day ago" : " days ago");
+      element.querySelector(".hb-build__age").textContent = zh ? "（" + age + "）" : " (" + age + ")";
+      element.setAttribute("data-age-days", String(days));
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* Checklists: the ticks of each page are kept in this browser's localStorage (also for pages
+   opened from file://), under the page's key, so a translation shares them. Reset clears the
+   page; export writes every page's ticks to a file, import reads such a file back.
+   Ticks are never lost silently: the page works on its own copy in memory, and when the browser
+   refuses to save it (storage full, blocked or unreadable) the bar says so and export still
+   writes what the reader ticked. Stored and imported data are only read into objects without a
+   prototype, and only as {page key: {item id: true}}. */
+(function () {
+  "use strict";
+  var STORE = "hb-checklists";
+  var FORMAT = "hb-checklists";
+  var KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;  // a page key or an item id
+  var zh = document.documentElement.lang === "zh";
+  var TEXT = zh ? {
+    notSaved: "勾选没能保存到本浏览器（存储已满或被禁用）。在关闭本页之前，本页上的勾选仍然有效；请先“导出进度”保存到文件。",
+    corrupt: "本浏览器中保存的勾选已损坏，无法读取。点“重置”可以修复。",
+    ignored: "忽略了 {count} 项：{reasons}。",
+    unknownItem: "本页没有的条目",
+    notBoolean: "不是 true/false 的值",
+    badPage: "无效的页面或条目名"
+  } : {
+    notSaved: "Your ticks could not be saved in this browser (storage full or disabled). They stay on this page until you close it: use Export progress to keep them in a file.",
+    corrupt: "The ticks saved in this browser are damaged and cannot be read. Reset repairs them.",
+    ignored: "Ignored {count}: {reasons}.",
+    unknownItem: "items not on this page",
+    notBoolean: "values that are not true or false",
+    badPage: "invalid page or item names"
+  };
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function emptyState() { return Object.create(null); }
+
+  // The stored state, cleaned: {page: {id: true}} with null prototypes; `damaged` when the store
+  // held something else (not JSON, not that shape).
+  function readStore() {
+    var raw, state = emptyState(), damaged = false;
+    try { raw = window.localStorage.getItem(STORE); } catch (error) { return { state: state, damaged: false, unavailable: true }; }
+    if (raw === null) return { state: state, damaged: false };
+    var parsed;
+    try { parsed = JSON.parse(raw); } catch (error) { return { state: state, damaged: true }; }
+    if (!isObject(parsed)) return { state: state, damaged: true };
+    Object.keys(parsed).forEach(function (page) {
+      var ticks = parsed[page];
+      if (!KEY.test(page) || !isObject(ticks)) { damaged = true; return; }
+      var clean = emptyState();
+      Object.keys(ticks).forEach(function (id) {
+        if (KEY.test(id) && ticks[id] === true) clean[id] = true; else damaged = true;
+      });
+      state[page] = clean;
+    });
+    return { state: state, damaged: damaged };
+  }
+
+  function writeStore(state) {
+    try { window.localStorage.setItem(STORE, JSON.stringify(state)); return true; } catch (error) { return false; }
+  }
+
+  function init() {
+    var lists = document.querySelectorAll("ul[data-hb-checklist]");
+    var bar = document.querySelector("[data-hb-checklist-bar]");
+    if (!lists.length || !bar) return;
+    var page = lists[0].getAttribute("data-hb-checklist");
+    var items = [];
+    lists.forEach(function (list) {
+      list.querySelectorAll(":scope > li.task-list-item[id]").forEach(function (item) { items.push(item); });
+    });
+    var known = Object.create(null);
+    items.forEach(function (item) { known[item.id] = true; });
+    var message = bar.querySelector(".hb-checklist-bar__message");
+    var stored = readStore();
+    var state = stored.state;  // the page's working copy: it is what the boxes and export show
+    var saved = !stored.unavailable;
+
+    function say(text) { message.textContent = text; }
+
+    function ticksOf(key) { return state[key] || (state[key] = emptyState()); }
+
+    // Save the working copy, merged over what other tabs may have saved meanwhile.
+    function save() {
+      var current = readStore();
+      if (!current.unavailable && !current.damaged) {
+        Object.keys(current.state).forEach(function (key) { if (key !== page && !(key in state)) state[key] = current.state[key]; });
+      }
+      saved = writeStore(state);
+      if (!saved) say(TEXT.notSaved);
+      return saved;
+    }
+
+    function render() {
+      var ticks = state[page] || emptyState();
+      var done = 0;
+      items.forEach(function (item) {
+        var box = item.querySelector("input[type=checkbox]");
+        box.checked = ticks[item.id] === true;
+        if (box.checked) done += 1;
+      });
+      var progress = bar.querySelector(".hb-checklist-bar__progress");
+      progress.textContent = progress.getAttribute("data-template").replace("{done}", done).replace("{total}", items.length);
+    }
+
+    items.forEach(function (item) {
+      var box = item.querySelector("input[type=checkbox]");
+      box.disabled = false;
+      box.addEventListener("change", function () {
+        var ticks = ticksOf(page);
+        if (box.checked) ticks[item.id] = true; else delete ticks[item.id];
+        if (save() && message.textContent === TEXT.notSaved) say("");
+        render();
+      });
+    });
+
+    bar.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-action");
+      if (action === "reset" && window.confirm(event.target.getAttribute("data-confirm"))) {
+        delete state[page];
+        var current = readStore();
+        if (current.damaged) {
+          // What could be read is kept; the rest is dropped, so the store is whole again.
+          Object.keys(current.state).forEach(function (key) { if (key !== page) state[key] = current.state[key]; });
+        }
+        say(writeStore(state) ? "" : TEXT.notSaved);
+        render();
+      } else if (action === "export") {
+        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), pages: state };
+        var link = document.createElement("a");
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" }));
+        link.download = "handbook-checklists-" + data.exported.slice(0, 10) + ".json";
+        document.body.appendChild(link);
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+      }
+    });
+
+    bar.querySelector("input[data-action=import]").addEventListener("change", function (event) {
+      var file = event.target.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var data = JSON.parse(text);
+        if (!isObject(data) || data.format !== FORMAT || !isObject(data.pages)) throw new Error("format");
+        var count = 0, ignored = { unknownItem: 0, notBoolean: 0, badPage: 0 };
+        Object.keys(data.pages).forEach(function (key) {
+          var ticks = data.pages[key];
+          if (!KEY.test(key) || !isObject(ticks)) { ignored.badPage += 1; return; }
+          Object.keys(ticks).forEach(function (id) {
+            var value = ticks[id];
+            if (!KEY.test(id)) { ignored.badPage += 1; return; }
+            if (key === page && !known[id]) { ignored.unknownItem += 1; return; }
+            if (typeof value !== "boolean") { ignored.notBoolean += 1; return; }
+            if (value) ticksOf(key)[id] = true; else if (state[key]) delete state[key][id];
+            count += 1;
+          });
+        });
+        var report = message.getAttribute("data-imported").replace("{count}", count);
+        var reasons = Object.keys(ignored).filter(function (k) { return ignored[k]; });
+        if (reasons.length) {
+          report += " " + TEXT.ignored
+            .replace("{count}", reasons.reduce(function (sum, k) { return sum + ignored[k]; }, 0))
+            .replace("{reasons}", reasons.map(function (k) { return TEXT[k] + " (" + ignored[k] + ")"; }).join(zh ? "，" : ", "));
+        }
+        render();
+        if (save()) say(report); else say(report + " " + TEXT.notSaved);
+      }).catch(function () {
+        say(message.getAttribute("data-invalid"));
+      });
+      event.target.value = "";
+    });
+
+    bar.hidden = false;
+    render();
+    if (stored.unavailable) say(TEXT.notSaved);
+    else if (stored.damaged) say(TEXT.corrupt);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
+
+/* The language switch keeps the reader's place: static-i18n links the same page in the other
+   language, and the anchor (a paragraph or heading id, the same in both) is carried over.
+   Handled here, before Material's own handler, which would look the page up in a sitemap
+   (not readable from file://) and drop the anchor. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  event.stopPropagation();
+  location.href = link.href.split("#")[0] + location.hash;
+}, true);
+
+/* hreflang links stay out of sight of Material's script, which fetches a sitemap.xml next to
+   every <link rel="alternate"> (another host, or a CORS error from file://) to map pages
+   between languages; the handbook's switch links the other language's page directly. This
+   file runs after Material's bundle and before DOMContentLoaded, when Material looks: the links
+   lose their rel until then and get it back right after. */
+(function () {
+  "use strict";
+  var hidden = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  hidden.forEach(function (link) { link.rel = "hb-alternate"; });
+  function restore() { hidden.forEach(function (link) { link.rel = "alternate"; }); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore);
+  else restore();
+})();

@@ -1,0 +1,170 @@
+"""Every page of the site in Chromium, online (served on localhost) and from the offline bundle
+(file://): no console error, no failed request, nothing requested from another host, and online
+at most 200 KiB transferred per page before it has loaded (search excluded, no cache,
+gzip as the publishing step precompresses it). Also the language links: hreflang, the switch,
+the error pages.
+
+Uncompressed, every page is over 200 KiB: Material's own bundle.js and main.css are 252 KiB;
+the test prints each page's uncompressed bytes next to the gzip figure it asserts."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from textutil import soup_of
+
+PAGE_BUDGET = 200 * 1024
+
+# What the page fetched before `load`, search excluded (the worker and its index load apart).
+FETCHED = """() => performance.getEntries()
+  .filter(e => (e.entryType === 'navigation' || e.entryType === 'resource') && !/\\/search\\//.test(e.name))
+  .map(e => [e.name, e.transferSize || 0])"""
+
+
+@functools.lru_cache(maxsize=None)
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def file_of(url: str, site: Path, server: str) -> Path:
+    path = urlsplit(url).path[len(urlsplit(server).path):].lstrip("/")
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+def online_urls(site: Path, server: str) -> list[str]:
+    urls = []
+    for page in sorted(site.rglob("*.html")):
+        path = page.relative_to(site).as_posix()
+        urls.append(f"{server}/{path[:-len('index.html')] if path.endswith('index.html') else path}")
+    return urls
+
+
+class Watch:
+    """Console errors, page errors and failed requests of one page, as they happen."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        # ERR_ABORTED: cancelled because the test moved on to the next page (a missing file is a 404).
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and self.problems.append(f"failed: {r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+
+def visit(page, urls: list[str], measure: bool) -> tuple[dict[str, list[str]], dict[str, list]]:
+    watch = Watch(page)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    problems, sizes = {}, {}
+    for url in urls:
+        watch.problems.clear()
+        page.goto(url)
+        if measure:
+            sizes[url] = page.evaluate(FETCHED)
+        if watch.problems:
+            problems[url] = list(watch.problems)
+    return problems, sizes
+
+
+def test_every_page_online_has_no_error_and_stays_light(page, context, site, server):
+    urls = online_urls(site, server)
+    problems, fetched = visit(page, urls, measure=True)
+    assert problems == {}
+    assert context.outside_requests == []
+    plain = {url: sum(size for _, size in entries) for url, entries in fetched.items()}
+    gzipped = {url: sum(gzip_size(file_of(name, site, server)) for name, _ in entries) for url, entries in fetched.items()}
+    for url in urls:
+        print(f"{url[len(server):]:50} {plain[url] / 1024:6.0f} KiB  gzip {gzipped[url] / 1024:5.0f} KiB")
+    assert min(plain.values()) > 10_000  # the measure measures: every page fetched its CSS and JS
+    heavy = {url: size for url, size in gzipped.items() if size > PAGE_BUDGET}
+    assert heavy == {}, f"pages over {PAGE_BUDGET // 1024} KiB"
+
+
+def test_every_page_offline_has_no_error(page, context, unpacked):
+    urls = [p.as_uri() for p in sorted(unpacked.rglob("*.html"))]
+    problems, _ = visit(page, urls, measure=False)
+    assert problems == {}
+    assert context.outside_requests == []
+
+
+def test_hreflang_is_absolute_reciprocal_and_has_a_default(site):
+    for relative in ("index.html", "en/index.html", "guide/first-week/index.html", "en/sources/01-city-speech/index.html"):
+        links = {link["hreflang"]: link["href"] for link in soup_of(site / relative).select('link[rel="alternate"][hreflang]')}
+        assert set(links) == {"zh", "en", "x-default"}, relative
+        assert all(href.startswith("https://") for href in links.values())
+        assert links["x-default"] == links["zh"] and links["en"].replace("/en/", "/", 1) == links["zh"]
+
+
+@pytest.mark.parametrize("root_name", ["site", "unpacked"])
+def test_no_root_absolute_links_in_pages(root_name, request):
+    root = request.getfixturevalue(root_name)
+    offenders = []
+    for page in root.rglob("*.html"):
+        if page.name == "404.html" and root_name == "site":
+            continue  # a server shows it at any depth: its links start at site_url's path
+        for element in soup_of(page).select("[href], [src]"):
+            value = element.get("href") or element.get("src")
+            if value.startswith("/") and not value.startswith("//"):
+                offenders.append(f"{page.relative_to(root)}: {value}")
+    assert offenders == []
+
+
+def test_error_page_per_language(site, unpacked):
+    for root in (site, unpacked):
+        assert soup_of(root / "404.html").select_one("html")["lang"] == "zh"
+        assert soup_of(root / "en" / "404.html").select_one("html")["lang"] == "en"
+        assert "找不到这个页面" in (root / "404.html").read_text(encoding="utf-8")
+        assert "Page not found" in (root / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_offline_error_page_is_styled_and_its_links_work(page, context, unpacked):
+    page.goto((unpacked / "en" / "404.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    page.locator("article a", has_text="Go to the home page").click()
+    assert page.url == (unpacked / "en" / "index.html").as_uri()
+    assert context.outside_requests == []
+
+
+def test_language_switch_keeps_the_anchor_and_works_under_a_sub_path(page, context, site):
+    from bench_search import serve
+
+    # The whole site one folder down: /handbook/ instead of /.
+    with serve(site.parent) as base:
+        root = f"{base}/{site.name}/"
+        page.goto(root)
+        page.locator(".md-select__link[hreflang=en]").first.dispatch_event("click")
+        page.wait_for_url(root + "en/")
+        page.goto(urljoin(root, "sources/01-city-speech/#p14"))
+        page.locator(".md-select__link[hreflang=en]").first.dispatch_event("click")
+        page.wait_for_url(root + "en/sources/01-city-speech/#p14")
+        page.locator(".md-select__link[hreflang=zh]").first.dispatch_event("click")
+        page.wait_for_url(root + "sources/01-city-speech/#p14")
+    assert page.errors == [] and context.outside_requests == []
+
+
+def test_own_assets_have_content_hashed_names(site):
+    import hashlib
+
+    from conftest import ROOT
+
+    for source, published in (("assets/stylesheets/handbook.css", "assets/stylesheets/handbook.{}.css"),
+                              ("assets/javascripts/handbook.js", "assets/javascripts/handbook.{}.js")):
+        digest = hashlib.sha256((ROOT / "docs" / source).read_bytes()).hexdigest()[:8]
+        assert (site / published.format(digest)).read_bytes() == (ROOT / "docs" / source).read_bytes()
+        assert not (site / source).exists()
+        for page in ("index.html", "en/guide/first-week/index.html"):
+            assert published.format(digest) in (site / page).read_text(encoding="utf-8")
+
+
+def test_permalink_titles_are_in_the_pages_language(site):
+    zh = soup_of(site / "guide" / "first-week" / "index.html").select("a.headerlink")
+    en = soup_of(site / "en" / "guide" / "first-week" / "index.html").select("a.headerlink")
+    assert zh and {a["title"] for a in zh} == {"本节链接"}
+    assert en and {a["title"] for a in en} == {"Link to this section"}
