@@ -172,10 +172,12 @@ def select_parts(pages: list[NavPage]) -> list[Part]:
 # -- pages into chapters ------------------------------------------------------------------------
 
 def article_of(chapter: Chapter) -> BeautifulSoup:
-    soup = BeautifulSoup(chapter.html_file.read_text(encoding="utf-8"), "html.parser")
-    article = soup.select_one("article")
-    if article is None:
+    page = chapter.html_file.read_text(encoding="utf-8")
+    # Only the article is parsed: the rest of the page (the site's whole nav) is most of its bytes.
+    start, end = page.find("<article"), page.rfind("</article>")
+    if start < 0 or end < 0:
         raise SystemExit(f"{chapter.html_file}: no <article> in the built page")
+    article = BeautifulSoup(page[start:end + len("</article>")], "html.parser").article
     for selector in SCREEN_ONLY:
         for element in article.select(selector):
             element.decompose()
@@ -255,6 +257,7 @@ def render_html(parts: list[Part], lang: str, title: str, version: str, date: st
 
 @dataclass
 class Book:
+    lang: str
     path: Path
     pages: int
     seconds: float
@@ -278,7 +281,7 @@ def write_book(site: SiteBuild, lang: str, out: Path, version: str, date: str) -
     target = out / book_file_name(version, lang)
     out.mkdir(parents=True, exist_ok=True)
     document.write_pdf(target, uncompressed_pdf=False)
-    return Book(target, len(document.pages), time.perf_counter() - started, fetcher.requested)
+    return Book(lang, target, len(document.pages), time.perf_counter() - started, fetcher.requested)
 
 
 def build_books(out: Path, languages: tuple[str, ...] = LANGUAGES) -> list[Book]:

@@ -39,6 +39,15 @@ def site(tmp_path_factory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
 
 
+@pytest.fixture(scope="session")
+def print_books(tmp_path_factory) -> dict:
+    """Both print editions (scripts/build_pdf.py), built once for the session, by language."""
+    import build_pdf
+
+    books = build_pdf.build_books(tmp_path_factory.mktemp("print"))
+    return {book.lang: book for book in books}
+
+
 @pytest.fixture
 def fixture_site(tmp_path):
     """A small site with the real hooks and data, whose pages a test writes itself."""
