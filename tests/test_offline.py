@@ -21,9 +21,9 @@ QUERIES = json.loads((ROOT / "tests" / "data" / "search_queries.json").read_text
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Path:
+def bundle(tmp_path_factory, print_books) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    assert build_offline.main(["--out", str(out)]) == 0
+    assert build_offline.main(["--out", str(out), "--pdf-dir", str(print_books["zh"].path.parent)]) == 0
     [zip_path] = out.glob("*.zip")
     return zip_path
 
@@ -138,3 +138,15 @@ def test_a_changelog_without_release_stops_the_build(fixture_site, caplog):
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         fixture_site.build(["build_info.py", "source_pages.py"])
     assert "changelog.md: no release heading" in caplog.text
+
+
+def test_zip_carries_both_print_editions_linked_from_home_and_library(unpacked, print_books):
+    for book in print_books.values():
+        copy = unpacked / "print" / book.path.name
+        assert copy.read_bytes() == book.path.read_bytes()
+    for page, prefix in (("index.html", ""), ("sources/index.html", "../"), ("en/index.html", "../")):
+        links = soup_of(unpacked / page).select(".hb-print-edition a[href$='.pdf']")
+        assert [link["href"].removeprefix(prefix) for link in links] == \
+            sorted((f"print/{book.path.name}" for book in print_books.values()),
+                   key=lambda href: not href.endswith(("-en.pdf" if page.startswith("en/") else "-zh.pdf")))
+        assert all(re.search(r"\d+\.\d MB", link.next_sibling) for link in links)

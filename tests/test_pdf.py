@@ -207,3 +207,89 @@ def test_cover_names_version_date_and_the_removed_names(print_books, pages):
     assert re.search(r"\d{4}-\d{2}-\d{2}", cover)
     english = " ".join(pages["en"][0].split())
     assert "Seconded Cadre Handbook" in english and "figures were removed" in english
+
+
+# -- the download links (hooks/print_edition.py), on a fixture site --------------------------------
+
+PRINT_HOOKS = ["build_info.py", "source_pages.py", "print_edition.py"]
+
+
+@pytest.fixture
+def print_site(fixture_site):
+    fixture_site.write("changelog.md", "# 版本说明\n\n## 1.2.3（2026-01-01） { #v1-2-3 }\n\n第一版。\n")
+    fixture_site.write("index.md", "# 首页\n\n[原文](sources/01-test.md)\n\n<!-- print-edition -->\n")
+    fixture_site.write("index.en.md", "# Home\n\n<!-- print-edition -->\n")
+    return fixture_site
+
+
+def build_fails(site, caplog) -> str:
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        site.build(PRINT_HOOKS)
+    return caplog.text
+
+
+def test_the_site_links_the_pdfs_of_its_version_with_their_size(print_site, tmp_path, monkeypatch):
+    books = tmp_path / "books"
+    books.mkdir()
+    (books / "handbook-1.2.3-zh.pdf").write_bytes(b"%PDF" + b"0" * 1_300_000)
+    (books / "handbook-1.2.3-en.pdf").write_bytes(b"%PDF" + b"0" * 200_000)
+    (books / "handbook-1.2.2-zh.pdf").write_bytes(b"%PDF old")
+    monkeypatch.setenv("HANDBOOK_PRINT_EDITION", str(books))
+    site = print_site.build(PRINT_HOOKS)
+    assert sorted(p.name for p in (site / "print").iterdir()) == ["handbook-1.2.3-en.pdf", "handbook-1.2.3-zh.pdf"]
+    zh = soup_of(site / "index.html").select_one(".hb-print-edition")
+    assert "下载打印版 (PDF)" in zh.get_text() and "1.2 MB" in zh.get_text()
+    assert [a["href"] for a in zh.select("a")] == ["print/handbook-1.2.3-zh.pdf", "print/handbook-1.2.3-en.pdf"]
+    en = soup_of(site / "en" / "index.html").select_one(".hb-print-edition")
+    assert "Download the print edition (PDF)" in en.get_text() and "0.2 MB" in en.get_text()
+    assert [a["href"] for a in en.select("a")] == ["../print/handbook-1.2.3-en.pdf", "../print/handbook-1.2.3-zh.pdf"]
+
+
+def test_without_the_pdfs_the_site_has_no_download_links(print_site, monkeypatch):
+    monkeypatch.delenv("HANDBOOK_PRINT_EDITION", raising=False)
+    site = print_site.build(PRINT_HOOKS)
+    assert not (site / "print").exists()
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert "hb-print-edition" not in page and "print-edition -->" not in page
+
+
+def test_a_folder_without_this_versions_pdfs_stops_the_build(print_site, tmp_path, monkeypatch, caplog):
+    (tmp_path / "books").mkdir()
+    (tmp_path / "books" / "handbook-1.2.2-zh.pdf").write_bytes(b"%PDF old")
+    monkeypatch.setenv("HANDBOOK_PRINT_EDITION", str(tmp_path / "books"))
+    assert "no PDF of version 1.2.3" in build_fails(print_site, caplog)
+    assert "python3 scripts/build_pdf.py --out" in caplog.text
+
+
+def test_two_pdfs_of_one_language_stop_the_build(print_site, tmp_path, monkeypatch, caplog):
+    (tmp_path / "books").mkdir()
+    for name in ("a-1.2.3-zh.pdf", "b-1.2.3-zh.pdf"):
+        (tmp_path / "books" / name).write_bytes(b"%PDF")
+    monkeypatch.setenv("HANDBOOK_PRINT_EDITION", str(tmp_path / "books"))
+    assert "two PDFs of version 1.2.3 in language 'zh'" in build_fails(print_site, caplog)
+
+
+def test_a_missing_folder_stops_the_build(print_site, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv("HANDBOOK_PRINT_EDITION", str(tmp_path / "nowhere"))
+    assert "no such folder" in build_fails(print_site, caplog)
+
+
+# -- printing a single page from the browser (docs/assets/stylesheets/print.css) -------------------
+
+def test_printing_a_page_leaves_the_text_with_paragraph_numbers_and_party_names(page, server, context):
+    page.goto(f"{server}/sources/03-county-speech/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-tags", "#p4 .hb-cite"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("#p4 .hb-para-link").is_visible()
+    assert "¶" in page.locator("#p4 .hb-para-link").evaluate("el => getComputedStyle(el, '::before').content")
+    mark = page.locator("#duty-county-01")
+    assert mark.evaluate("el => getComputedStyle(el).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
+    assert "underline" in mark.evaluate("el => getComputedStyle(el).textDecorationLine")
+    label = page.locator("#p4 .hb-duty-link").first.evaluate("el => getComputedStyle(el, '::after').content")
+    assert label == '"〔挂职干部〕"'
+    assert page.errors == [] and context.outside_requests == []
