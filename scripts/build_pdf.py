@@ -190,11 +190,37 @@ def article_of(chapter: Chapter) -> BeautifulSoup:
     return article
 
 
-def assemble(parts: list[Part]) -> None:
+def duty_forces(lang: str) -> dict[str, str]:
+    """Each duty's force (要求, 承诺, …) in this language, for the entries of data/duties/ that
+    give one (`force:`, named in data/duty_taxonomy.yml's `forces`)."""
+    forces = load_yaml(ROOT / "data" / "duty_taxonomy.yml").get("forces") or {}
+    labels = {}
+    for path in sorted((ROOT / "data" / "duties").glob("*.yml")):
+        for entry in load_yaml(path, list):
+            if isinstance(entry, dict) and entry.get("force") in forces:
+                labels[str(entry["id"])] = forces[entry["force"]][lang]
+    return labels
+
+
+def mark_forces(article, forces: dict[str, str]) -> None:
+    """Print each duty entry's force beside its party, unless the site already shows it."""
+    for duty in article.select(".hb-duty"):
+        summary, meta = duty.select_one(".hb-duty__summary[id]"), duty.select_one(".hb-duty__meta")
+        label = forces.get(summary["id"]) if summary and meta else None
+        if label and label not in meta.get_text():
+            badge = BeautifulSoup("", "html.parser").new_tag("span", attrs={"class": "hb-badge hb-badge--force"})
+            badge.string = label
+            meta.insert(0, badge)
+
+
+def assemble(parts: list[Part], lang: str) -> None:
     """Every chapter's HTML with ids made unique in the book and links pointing inside it."""
     chapters = [chapter for part in parts for chapter in part.chapters]
     by_path = {chapter.path: chapter for chapter in chapters}
     articles = {chapter.key: article_of(chapter) for chapter in chapters}
+    forces = duty_forces(lang)
+    for article in articles.values():
+        mark_forces(article, forces)
     ids: set[str] = set()
     for chapter in chapters:
         article = articles[chapter.key]
@@ -273,7 +299,7 @@ def write_book(site: SiteBuild, lang: str, out: Path, version: str, date: str) -
 
     started = time.perf_counter()
     parts = select_parts(site.pages[lang])
-    assemble(parts)
+    assemble(parts, lang)
     html = render_html(parts, lang, site.site_names[lang], version, date)
     fetcher = LocalOnlyFetcher()
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES) + "/", url_fetcher=fetcher).render(
