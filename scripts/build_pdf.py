@@ -185,6 +185,8 @@ def article_of(chapter: Chapter) -> BeautifulSoup:
         del element["title"]  # tooltips: nothing to hover on paper
     for element in article.select("[hidden]"):
         del element["hidden"]
+    for tools in article.select(".hb-para > .hb-para-tools"):
+        tools.parent.insert(0, tools.extract())  # the ¶ number beside the paragraph's first line
     heading = article.find("h1")
     chapter.title = heading.get_text(" ", strip=True) if heading else chapter.path
     return article
