@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import posixpath
 import sys
 import tempfile
 import time
@@ -33,10 +32,10 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_info import build_date, handbook_version  # noqa: E402  (hook modules, reused)
+from build_offline import NAME  # noqa: E402  (the books are named like the offline bundle)
 from duty_index import party_page  # noqa: E402
 from handbook.data import load_yaml  # noqa: E402
 
-NAME = "seconded-cadre-handbook"  # the offline bundle's name too (scripts/build_offline.py)
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"  # at the site's root; the others under /<lang>/
 TEMPLATES = ROOT / "scripts" / "templates"
@@ -106,14 +105,19 @@ def build_site(site_dir: Path) -> SiteBuild:
     from mkdocs.config import load_config
 
     collector = NavCollector(site_dir)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins["handbook-print-nav"] = collector
-    config.plugins.on_startup(command="build", dirty=False)
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # the site's build is a step here: its warnings only
     try:
-        build(config)
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins["handbook-print-nav"] = collector
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     finally:
-        config.plugins.on_shutdown()
+        logger.setLevel(level)
     return collector.build
 
 

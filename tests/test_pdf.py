@@ -306,3 +306,9 @@ def test_a_duty_prints_its_force_when_the_registry_gives_one():
     build_pdf.mark_forces(article, {"county-01": "要求", "county-02": "承诺"})
     assert [b.get_text() for b in article.select(".hb-duty__meta .hb-badge")] == ["要求", "挂职干部", "承诺"]
     assert set(build_pdf.duty_forces("zh").values()) <= {"要求", "承诺", "经验做法", "建议"}
+
+
+def test_a_part_that_finds_no_page_stops_the_build():
+    pages = [build_pdf.NavPage("guide/", Path("guide.html"), "上岗指南")]
+    with pytest.raises(SystemExit, match="part 'roles' found no page in the site's navigation"):
+        build_pdf.select_parts(pages)
