@@ -117,10 +117,10 @@ def kind_of(name: str) -> str:
     return "other (exports, README, manifest)"
 
 
-def build_print_edition(folder: Path) -> Path:
+def build_print_edition(folder: Path, date: str) -> Path:
     import build_pdf  # scripts/build_pdf.py
 
-    build_pdf.build_books(folder)
+    build_pdf.build_books(folder, date=date)
     return folder
 
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     target = args.out / f"{folder}-offline.zip"
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / folder
-        build_site(site, date, args.pdf_dir.resolve() if args.pdf_dir else build_print_edition(Path(temp) / "print"))
+        build_site(site, date, args.pdf_dir.resolve() if args.pdf_dir else build_print_edition(Path(temp) / "print", date))
         write_readme(site, version, date, len(bundle_files(site)) + 2)
         write_manifest(site)
         write_zip(site, target, folder, date)

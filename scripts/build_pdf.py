@@ -316,9 +316,10 @@ def write_book(site: SiteBuild, lang: str, out: Path, version: str, date: str) -
     return Book(lang, target, len(document.pages), time.perf_counter() - started, fetcher.requested)
 
 
-def build_books(out: Path, languages: tuple[str, ...] = LANGUAGES) -> list[Book]:
+def build_books(out: Path, languages: tuple[str, ...] = LANGUAGES, date: str | None = None) -> list[Book]:
+    """Build the books; `date` (ISO) is the cover's build date, today or SOURCE_DATE_EPOCH's by default."""
     version = handbook_version(ROOT / "docs")
-    date = build_date()
+    date = date or build_date()
     with tempfile.TemporaryDirectory() as temp:
         site = build_site(Path(temp) / "site")
         books = [write_book(site, lang, out, version, date) for lang in languages]
