@@ -181,14 +181,14 @@ def test_the_outline_holds_parts_and_chapters(print_books):
     assert "目录" in titles and "上岗指南" in titles and "原文库" in titles and "术语表" in titles
 
 
-def test_a_citation_prints_the_page_where_its_paragraph_stands(pages):
+def test_a_citation_prints_and_links_the_page_where_its_paragraph_stands(print_books, pages):
     book_pages = pages["zh"]
-    text = squeeze("".join(book_pages))
-    citation = re.search(r"全县欢迎会讲话¶7（第(\d+)页）", text)
-    assert citation, "the guide cites 全县欢迎会讲话¶7 with its page"
+    citing = next(i for i, text in enumerate(book_pages) if "全县欢迎会讲话¶7（第" in squeeze(text))
+    number = int(re.search(r"全县欢迎会讲话¶7（第(\d+)页）", squeeze(book_pages[citing])).group(1))
     document = parse_document(ROOT / "docs" / "sources" / "03-county-speech.md", "sources/03-county-speech.md")
-    page = squeeze(book_pages[int(citation.group(1)) - 1])
+    page = squeeze(book_pages[number - 1])
     assert "¶7" in page and squeeze(document.paragraphs["p7"].text)[:20] in page
+    assert number - 1 in {target for _, target in link_targets(PdfReader(print_books["zh"].path), citing)}
     assert re.search(r"County welcome speech, ¶7 \(p\. \d+\)", " ".join(" ".join(pages["en"]).split()))
 
 
