@@ -20,11 +20,11 @@ HOOKS = ["source_pages.py", "duty_index.py"]
 PARTIES = ["cadre", "host-unit", "dispatching-unit", "org-department", "publicity-department"]
 
 ENTRIES = [
-    {"id": "t-01", "party": "cadre", "theme": "learning", "paragraph": "p2", "quote": "加强学习",
+    {"id": "t-01", "party": "cadre", "theme": "learning", "force": "requirement", "paragraph": "p2", "quote": "加强学习",
      "summary_zh": "加强学习", "summary_en": "Study hard"},
-    {"id": "t-02", "party": "cadre", "theme": "unity", "paragraph": "p3", "quote": "尽快融入干部群众",
+    {"id": "t-02", "party": "cadre", "theme": "unity", "force": "practice", "paragraph": "p3", "quote": "尽快融入干部群众",
      "summary_zh": "尽快融入干部群众", "summary_en": "Fit in with local cadres and people quickly"},
-    {"id": "t-03", "party": "host_unit", "theme": "placement", "paragraph": "p3", "quote": "在工作实践中增长才干",
+    {"id": "t-03", "party": "host_unit", "theme": "placement", "force": "commitment", "paragraph": "p3", "quote": "在工作实践中增长才干",
      "summary_zh": "让干部在实践中增长才干", "summary_en": "Let the cadre grow through practical work"},
 ]
 
@@ -99,6 +99,9 @@ BAD_REGISTRIES = {
     "quote not verbatim": (replace(1, quote="尽快融入群众"), ["01-test.yml", "'t-02'", "not found verbatim", "p3"]),
     "unknown party": (replace(0, party="township"), ["'t-01'", "unknown party 'township'", "duty_taxonomy.yml"]),
     "unknown theme": (replace(0, theme="money"), ["'t-01'", "unknown theme 'money'"]),
+    "unknown force": (replace(2, force="promise"), ["01-test.yml", "'t-03'", "unknown force 'promise'",
+                                                    "requirement, commitment, practice, suggestion"]),
+    "missing force": (replace(0, force=None), ["'t-01'", "field 'force' is missing or empty"]),
     "repeated id": (replace(2, id="t-01"), ["entry 3", "id 't-01' is already used"]),
     "missing field": (replace(1, summary_en=None), ["'t-02'", "field 'summary_en' is missing or empty"]),
     "empty field": (replace(1, summary_zh=" "), ["'t-02'", "field 'summary_zh'"]),

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from .data import check_entry, data_path, load_yaml
 from .sources import SourceDocument, original_documents
 
-FIELDS = ("id", "party", "theme", "paragraph", "quote", "summary_zh", "summary_en")
+FIELDS = ("id", "party", "theme", "force", "paragraph", "quote", "summary_zh", "summary_en")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Duty:
     summary_zh: str
     summary_en: str
     position: int  # where the quote starts in its paragraph
+    force: str = ""  # how binding: an id of `forces` in data/duty_taxonomy.yml
 
     @property
     def anchor(self) -> str:
@@ -59,14 +60,19 @@ class Registry:
 def load_vocabulary(config) -> tuple[dict, dict]:
     path = data_path(config, "duty_taxonomy.yml")
     vocabulary = load_yaml(path)
-    for key in ("parties", "themes"):
+    for key in ("parties", "themes", "forces"):
         if not isinstance(vocabulary.get(key), dict) or not vocabulary[key]:
             raise PluginError(f"{path}: '{key}' is missing or empty.")
     return vocabulary["parties"], vocabulary["themes"]
 
 
+def load_forces(config) -> dict:
+    return load_yaml(data_path(config, "duty_taxonomy.yml"))["forces"]
+
+
 def load_registry(config) -> Registry:
     parties, themes = load_vocabulary(config)
+    forces = load_forces(config)
     registry_dir = data_path(config, "duties")
     originals = original_documents(config)
     duties: list[Duty] = []
@@ -80,14 +86,14 @@ def load_registry(config) -> Registry:
                 "named after the source page whose duties it lists; rename it."
             )
         document = documents[slug] = originals[slug]
-        for duty in read_entries(path, slug, document, parties, themes, seen):
+        for duty in read_entries(path, slug, document, parties, themes, forces, seen):
             duties.append(duty)
     check_overlaps(duties)
     return Registry(sorted(duties, key=lambda d: d.order), parties, themes, documents)
 
 
 def read_entries(path: Path, slug: str, document: SourceDocument, parties: dict, themes: dict,
-                 seen: dict[str, Path]):
+                 forces: dict, seen: dict[str, Path]):
     for number, entry in enumerate(load_yaml(path, kind=list), 1):
         label = check_entry(path, number, entry, FIELDS)
         duty_id = str(entry["id"])
@@ -98,6 +104,8 @@ def read_entries(path: Path, slug: str, document: SourceDocument, parties: dict,
             raise PluginError(f"{label}: unknown party '{entry['party']}'. Use one of {', '.join(parties)} (data/duty_taxonomy.yml).")
         if entry["theme"] not in themes:
             raise PluginError(f"{label}: unknown theme '{entry['theme']}'. Use one of {', '.join(themes)} (data/duty_taxonomy.yml).")
+        if entry["force"] not in forces:
+            raise PluginError(f"{label}: unknown force '{entry['force']}'. Use one of {', '.join(forces)} (data/duty_taxonomy.yml).")
         paragraph = document.paragraphs.get(str(entry["paragraph"]))
         if paragraph is None:
             raise PluginError(
@@ -114,7 +122,7 @@ def read_entries(path: Path, slug: str, document: SourceDocument, parties: dict,
         if occurrences > 1:
             raise PluginError(f"{label}: the quote occurs {occurrences} times in {slug} {paragraph.pid}; lengthen it so it is unique.")
         yield Duty(duty_id, entry["party"], entry["theme"], slug, paragraph.pid, quote,
-                   str(entry["summary_zh"]).strip(), str(entry["summary_en"]).strip(), paragraph.text.index(quote))
+                   str(entry["summary_zh"]).strip(), str(entry["summary_en"]).strip(), paragraph.text.index(quote), entry["force"])
 
 
 def check_overlaps(duties: list[Duty]) -> None:
