@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import tempfile
 import time
@@ -24,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import jinja2
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from mkdocs.plugins import BasePlugin, event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,6 +197,29 @@ def article_of(chapter: Chapter) -> BeautifulSoup:
     return article
 
 
+# Chinese characters and full-width punctuation: in an English chapter they are marked lang="zh",
+# so that the Latin quotes' proportional widths (book.css) leave the Chinese punctuation alone.
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def mark_chinese(article) -> None:
+    factory = BeautifulSoup("", "html.parser")
+    for text in list(article.find_all(string=CJK_RUN)):
+        if text.find_parent(attrs={"lang": "zh"}) is not None:
+            continue
+        nodes, position = [], 0
+        for match in CJK_RUN.finditer(text):
+            if match.start() > position:
+                nodes.append(NavigableString(text[position:match.start()]))
+            span = factory.new_tag("span", attrs={"lang": "zh"})
+            span.string = match.group(0)
+            nodes.append(span)
+            position = match.end()
+        if position < len(text):
+            nodes.append(NavigableString(text[position:]))
+        text.replace_with(*nodes)
+
+
 def duty_forces(lang: str) -> dict[str, str]:
     """Each duty's force (要求, 承诺, …) in this language, for the entries of data/duties/ that
     give one (`force:`, named in data/duty_taxonomy.yml's `forces`)."""
@@ -227,6 +251,8 @@ def assemble(parts: list[Part], lang: str) -> None:
     forces = duty_forces(lang)
     for article in articles.values():
         mark_forces(article, forces)
+        if lang != "zh":
+            mark_chinese(article)
     ids: set[str] = set()
     for chapter in chapters:
         article = articles[chapter.key]
