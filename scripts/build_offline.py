@@ -7,8 +7,9 @@ Builds the site with Material's offline plugin on (HANDBOOK_OFFLINE=true: .html 
 search index as a script, the handbook's own worker stand-in), adds README.txt (how to open
 it, version and build date, in Chinese and English) and SHA256SUMS (a manifest of every
 file), and writes dist/seconded-cadre-handbook-<version>-offline.zip, whose top level is one
-folder holding index.html. Prints the zip's size and what takes the space. Check a copy with
-scripts/verify_offline.py.
+folder holding index.html. It carries the print edition (both PDFs, built by
+scripts/build_pdf.py unless --pdf-dir names a folder holding them), linked from the home page.
+Prints the zip's size and what takes the space. Check a copy with scripts/verify_offline.py.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ def left_out(relative: str) -> bool:
     return relative in LEFT_OUT_FILES or relative.endswith(".map") or relative.startswith(LEFT_OUT_FOLDERS)
 
 
-def build_site(site: Path, date: str) -> None:
+def build_site(site: Path, date: str, print_edition: Path) -> None:
     epoch = int(datetime.datetime.fromisoformat(date).replace(tzinfo=datetime.timezone.utc).timestamp())
-    env = dict(os.environ, HANDBOOK_OFFLINE="true", NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
+    env = dict(os.environ, HANDBOOK_OFFLINE="true", NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch),
+               HANDBOOK_PRINT_EDITION=str(print_edition))  # hooks/print_edition.py
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -100,6 +102,8 @@ def space_report(target: Path) -> list[str]:
 
 def kind_of(name: str) -> str:
     path = name.split("/", 1)[1]
+    if path.startswith("print/"):
+        return "print edition (PDF)"
     if path.startswith("search/"):
         return "search index (both languages)"
     if path.startswith("assets/javascripts/"):
@@ -113,9 +117,17 @@ def kind_of(name: str) -> str:
     return "other (exports, README, manifest)"
 
 
+def build_print_edition(folder: Path, date: str) -> Path:
+    import build_pdf  # scripts/build_pdf.py
+
+    build_pdf.build_books(folder, date=date)
+    return folder
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="folder for the zip (default: dist)")
+    parser.add_argument("--pdf-dir", type=Path, help="take this version's PDFs from this folder instead of building them")
     args = parser.parse_args(argv)
 
     version = handbook_version(ROOT / "docs")
@@ -124,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     target = args.out / f"{folder}-offline.zip"
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / folder
-        build_site(site, date)
+        build_site(site, date, args.pdf_dir.resolve() if args.pdf_dir else build_print_edition(Path(temp) / "print", date))
         write_readme(site, version, date, len(bundle_files(site)) + 2)
         write_manifest(site)
         write_zip(site, target, folder, date)

@@ -37,12 +37,21 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Path:
-    """The offline zip, built once for the whole session."""
+def print_books(tmp_path_factory) -> dict:
+    """Both print editions (scripts/build_pdf.py), built once for the session, by language."""
+    import build_pdf
+
+    books = build_pdf.build_books(tmp_path_factory.mktemp("print"))
+    return {book.lang: book for book in books}
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory, print_books) -> Path:
+    """The offline zip with both print editions, built once for the whole session."""
     import build_offline
 
     out = tmp_path_factory.mktemp("dist")
-    assert build_offline.main(["--out", str(out)]) == 0
+    assert build_offline.main(["--out", str(out), "--pdf-dir", str(print_books["zh"].path.parent)]) == 0
     [zip_path] = out.glob("*.zip")
     return zip_path
 

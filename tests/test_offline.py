@@ -122,3 +122,15 @@ def test_a_changelog_without_release_stops_the_build(fixture_site, caplog):
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         fixture_site.build(["build_info.py", "source_pages.py"])
     assert "changelog.md: no release heading" in caplog.text
+
+
+def test_zip_carries_both_print_editions_linked_from_home_and_library(unpacked, print_books):
+    for book in print_books.values():
+        copy = unpacked / "print" / book.path.name
+        assert copy.read_bytes() == book.path.read_bytes()
+    for page, prefix in (("index.html", ""), ("sources/index.html", "../"), ("en/index.html", "../")):
+        links = soup_of(unpacked / page).select(".hb-print-edition a[href$='.pdf']")
+        assert [link["href"].removeprefix(prefix) for link in links] == \
+            sorted((f"print/{book.path.name}" for book in print_books.values()),
+                   key=lambda href: not href.endswith(("-en.pdf" if page.startswith("en/") else "-zh.pdf")))
+        assert all(re.search(r"\d+\.\d MB", link.next_sibling) for link in links)
