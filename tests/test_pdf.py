@@ -294,7 +294,7 @@ def test_printing_a_page_leaves_the_text_with_paragraph_numbers_and_party_names(
     assert mark.evaluate("el => getComputedStyle(el).backgroundColor") in ("rgba(0, 0, 0, 0)", "transparent")
     assert "underline" in mark.evaluate("el => getComputedStyle(el).textDecorationLine")
     label = page.locator("#p4 .hb-duty-link").first.evaluate("el => getComputedStyle(el, '::after').content")
-    assert label == '"〔挂职干部〕"'
+    assert label == '"〔挂职干部 · 要求〕"'  # party and force survive black-and-white print
     assert page.errors == [] and context.outside_requests == []
 
 
