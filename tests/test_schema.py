@@ -4,6 +4,7 @@ bad inputs; each refused with the file, the entry, the field and a fix, never a 
 from __future__ import annotations
 
 import pytest
+import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import ValidationError
 
@@ -156,6 +157,8 @@ def test_search_words_keep_the_promise_of_their_file(tmp_path, case):
     content, fragment = BAD_SEARCH_WORDS[case]
     paragraph = SimpleNamespace(text="挂职干部要加强学习，注重调查研究。")
     originals = MappingProxyType({"01-test": SimpleNamespace(paragraphs={"p1": paragraph})})
-    check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate({"dictionary": ["调查研究"]}), originals)
+    ranking = yaml.safe_load((ROOT / "data" / "search.yml").read_text(encoding="utf-8"))["ranking"]
+    check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate({"dictionary": ["调查研究"], "ranking": ranking}),
+                       originals)
     with pytest.raises(PluginError, match=fragment):
-        check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate(content), originals)
+        check_search_words(tmp_path / "search.yml", schema.SearchData.model_validate({**content, "ranking": ranking}), originals)

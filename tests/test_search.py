@@ -174,8 +174,8 @@ BAD_LEXICONS = {
     "yaml boolean as a word": ("stopwords: [的, yes]\n", "field 'stopwords item 2' must be text, found true or false"),
     "number as a value": ("expansions:\n  百年: [100]\n", "field 'expansions.百年 item 1' must be text, found a number"),
     "not yaml": ("synonyms: [[派出单位\n", "not valid YAML"),
-    "no ranking": ("synonyms: []\n", "ranking is missing"),
-    "ranking weight not a number": (None, "ranking.weights.typo must be a number"),
+    "no ranking": ("synonyms: []\n", "field 'ranking' is missing"),
+    "ranking weight not a number": (None, "field 'ranking.weights.typo' Input should be a valid number"),
 }
 
 
@@ -214,4 +214,4 @@ def test_bad_derived_vocabulary_stops_the_build(fixture_site, caplog):
     (fixture_site.root / "data" / "search_vocabulary.yml").write_text("en:\n  derived:\n    loans: financing\n", encoding="utf-8")
     with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
         fixture_site.build(["source_pages.py", "search.py"])
-    assert "search_vocabulary.yml: derived word 'loans' needs a list" in caplog.text
+    assert "search_vocabulary.yml: field 'en.derived.loans' must be a list, found text ('financing')" in caplog.text
