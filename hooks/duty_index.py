@@ -5,6 +5,7 @@ source pages with a link to its entry, and publishes duties.json and duties.csv.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import posixpath
@@ -105,9 +106,10 @@ def render_marker(match: re.Match, page, files, lang: str) -> str:
                   for theme in registry.themes]
         return duty_list(groups, links, lang, filters=("party", "theme", "source"))
     if kind == "by-source":
-        groups = [(slug, {"zh": f"《{doc.title}》", "en": links.document_title(slug)}, registry.by(source=slug))
-                  for slug, doc in registry.documents.items()]
-        return duty_list(groups, links, lang, filters=("party", "theme"))
+        groups = [(slug, {"zh": f"《{doc.title}》", "en": marked_title(links.document_title(slug))},
+                   registry.by(source=slug)) for slug, doc in registry.documents.items()]
+        # every document, those without entries yet too (a text just imported)
+        return duty_list(groups, links, lang, filters=("party", "theme"), keep_empty=True)
     if kind == "all":
         groups = [(party, registry.parties[party], registry.by(party=party)) for party in registry.parties]
         return duty_list(groups, links, lang, filters=("party", "theme", "source"))
@@ -155,8 +157,13 @@ def owed_to(role: str, duty: Duty) -> bool:
     return themes == "all" or (isinstance(themes, list) and duty.theme in themes)
 
 
-def duty_list(groups, links, lang: str, filters: tuple[str, ...]) -> str:
-    groups = [(key, names, duties) for key, names, duties in groups if duties]
+def marked_title(title: str) -> str:
+    """An untranslated (pending) title on an English page, marked as Chinese."""
+    return f'<span lang="zh">{html.escape(title)}</span>' if re.search(r"[\u3400-\u9fff]", title) else title
+
+
+def duty_list(groups, links, lang: str, filters: tuple[str, ...], keep_empty: bool = False) -> str:
+    groups = [(key, names, duties) for key, names, duties in groups if duties or keep_empty]
     return render("duty_list.md.j2", groups=groups, registry=registry, links=links, lang=lang,
                   filters=filters, total=sum(len(d) for _, _, d in groups))
 
@@ -223,7 +230,7 @@ def wrap_plain_spans(block: str, spans, page, paragraph: str) -> str:
     positions = []  # markdown index of each visible character
     index = 0
     while index < len(block):
-        if block[index] == "\\" and index + 1 < len(block) and block[index + 1] in "\\`*_[]<>#":
+        if block[index] == "\\" and index + 1 < len(block) and block[index + 1] in "\\`*_[]<>#+-.!":
             index += 1
         elif block.startswith(("**", "__"), index):
             index += 2

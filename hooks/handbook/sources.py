@@ -8,7 +8,7 @@ paragraphs up here by document slug and id.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +21,8 @@ from .data import data_path, load_yaml
 SOURCE_DIR = "sources/"
 PARAGRAPH_ID = re.compile(r"^\{:\s*#(p\d+)\s*\}$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#(p\d+)\s*\})?$")
-MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#])")
+MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_\[\]<>#+\-.!])")
+DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass
@@ -51,16 +52,23 @@ def is_source_page(src_uri: str) -> bool:
         src_uri[len(SOURCE_DIR):].split(".")[0] != "index"
 
 
+def is_pending(path: Path) -> bool:
+    """A twin written by the importer: the Chinese text awaiting its translation."""
+    return bool(get_data(path.read_text(encoding="utf-8"))[1].get("pending_translation"))
+
+
 def plain_text(markdown: str) -> str:
     """The reader-visible words of a Markdown fragment (emphasis and escapes removed)."""
     text = re.sub(r"(?<!\\)(\*\*|__)", "", markdown)
-    return MARKDOWN_ESCAPE.sub(r"\1", text)
+    return MARKDOWN_ESCAPE.sub(r"\1", text).replace("&amp;", "&")
 
 
 def parse_document(path: Path, src_uri: str, taxonomy: dict | None = None) -> SourceDocument:
     """Parse a source page; with a taxonomy, also check its metadata. Several hooks ask for the
     same pages in one build (and in each language's): a page is parsed once until it changes."""
     document = _parse(path, path.stat().st_mtime_ns, src_uri)
+    if document.meta.get("pending_translation"):
+        document = with_original_meta(document)
     if taxonomy is not None:
         check_metadata(document, taxonomy)
     return document
@@ -113,17 +121,30 @@ def add_paragraph(document: SourceDocument, paragraph: Paragraph, line: int) -> 
     document.paragraphs[paragraph.pid] = paragraph
 
 
+def with_original_meta(document: SourceDocument) -> SourceDocument:
+    """A pending translation holds the Chinese text; its metadata is the Chinese page's, so that
+    the editor fills it in once."""
+    original = document.path.with_name(f"{document.slug}.md")
+    if not original.exists():
+        return document
+    chinese = _parse(original, original.stat().st_mtime_ns, f"{SOURCE_DIR}{original.name}")
+    return replace(document, meta={**chinese.meta, **document.meta})
+
+
 def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
     meta = document.meta
-    if not document.title:
-        raise PluginError(f"{document.path}: front matter field 'title' is empty. Copy the document's title into it.")
-    for name, labels in taxonomy["required_fields"].items():
-        value = meta.get(name)
-        if value is None or not str(value).strip():
-            raise PluginError(
-                f"{document.path}: required metadata '{name}' ({labels['zh']}) is empty. "
-                f"Fill it in the page's front matter, e.g. `{name}: \"…\"`, before building."
-            )
+    empty = [] if document.title else ["title (标题)"]
+    empty += [f"{name} ({labels['zh']})" for name, labels in taxonomy["required_fields"].items()
+              if meta.get(name) is None or not str(meta.get(name)).strip()]
+    if empty:
+        raise PluginError(
+            f"{document.path}: required metadata is empty: {', '.join(empty)}. Fill each in the "
+            "page's front matter (e.g. `speaker: \"市委书记\"`), or re-import with the options "
+            "--kind --level --occasion --speaker --audience, before building."
+        )
+    date = meta.get("date")
+    if date and not DATE.match(str(date)):
+        raise PluginError(f"{document.path}: 'date: {date}' is not a year and month. Write it as `date: \"2024-05\"`.")
     for name, vocabulary in (("kind", "kinds"), ("level", "levels")):
         if meta[name] not in taxonomy[vocabulary]:
             allowed = "、".join(taxonomy[vocabulary])
