@@ -5,7 +5,6 @@ source pages with a link to its entry, and publishes duties.json and duties.csv.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import posixpath
@@ -106,8 +105,8 @@ def render_marker(match: re.Match, page, files, lang: str) -> str:
                   for theme in registry.themes]
         return duty_list(groups, links, lang, filters=("party", "theme", "source"))
     if kind == "by-source":
-        groups = [(slug, {"zh": f"《{doc.title}》", "en": marked_title(links.document_title(slug))},
-                   registry.by(source=slug)) for slug, doc in registry.documents.items()]
+        groups = [(slug, {"zh": f"《{doc.title}》", "en": links.document_title(slug)}, registry.by(source=slug))
+                  for slug, doc in registry.documents.items()]
         # every document, those without entries yet too (a text just imported)
         return duty_list(groups, links, lang, filters=("party", "theme"), keep_empty=True)
     if kind == "all":
@@ -155,11 +154,6 @@ def owed_to(role: str, duty: Duty) -> bool:
     """Whether data/roles.yml counts this duty among what others owe the role."""
     themes = roles.get(role, {}).get(duty.party)
     return themes == "all" or (isinstance(themes, list) and duty.theme in themes)
-
-
-def marked_title(title: str) -> str:
-    """An untranslated (pending) title on an English page, marked as Chinese."""
-    return f'<span lang="zh">{html.escape(title)}</span>' if re.search(r"[\u3400-\u9fff]", title) else title
 
 
 def duty_list(groups, links, lang: str, filters: tuple[str, ...], keep_empty: bool = False) -> str:

@@ -17,8 +17,7 @@ log = get_plugin_logger(__name__)
 
 DEFAULT_LANGUAGE = "zh"
 TWIN = "en"
-# The blocks of a source page (title, numbered paragraphs and headings) and its card's values.
-TITLE = re.compile(r"<h1([ >])")
+# The numbered blocks of a source page (paragraphs, headings) and its card's Chinese values.
 NUMBERED_BLOCK = re.compile(r'<(p|h[2-6]) id="(p\d+)"')
 CARD_VALUE = re.compile(r"<dd>([^<A-Za-z]*[\u3400-\u9fff][^<A-Za-z]*)</dd>")
 
@@ -56,6 +55,5 @@ def fix_for(page: Path, docs: Path) -> str:
 def on_page_content(html, page, config, files):
     if config.theme["language"] == DEFAULT_LANGUAGE or not page.meta.get("pending_translation"):
         return html
-    html = TITLE.sub(r'<h1 lang="zh"\1', html, count=1)
     html = NUMBERED_BLOCK.sub(r'<\1 id="\2" lang="zh"', html)
     return CARD_VALUE.sub(r'<dd lang="zh">\1</dd>', html)

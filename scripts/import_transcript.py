@@ -112,6 +112,8 @@ def read_text(path: Path) -> tuple[str, str]:
         raw = path.read_bytes()
     except OSError as error:
         raise TranscriptError(f"{path}: 无法读取文件（{error.strerror}）。请检查路径。") from error
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TranscriptError(f"{path}:1: 文件是 UTF-16 编码（含 NUL 字节）。请在编辑器中“另存为 UTF-8 纯文本（.txt）”后再导入。")
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise TranscriptError(
@@ -134,14 +136,21 @@ def read_text(path: Path) -> tuple[str, str]:
 
 
 def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> str:
-    lines = raw.split(b"\n")
-    utf8_lines = [n for n, line in enumerate(lines, 1) if not line.isascii() and is_utf8(line)]
-    if utf8_lines:
-        line = raw[: utf8_error.start].count(b"\n") + 1
+    """Not UTF-8 as a whole: GB18030/GBK, unless its lines mix the two (a fragment pasted in)."""
+    lines = [(n, line) for n, line in enumerate(raw.split(b"\n"), 1) if not line.isascii()]
+    utf8 = [n for n, line in lines if is_utf8(line)]
+    other = [n for n, line in lines if not is_utf8(line)]
+    if utf8 and len(utf8) >= len(other) and is_gb18030(dict(lines)[other[0]]):
+        odd, majority, minority = other[0], "UTF-8", "不是 UTF-8（多半是 GBK）"
+    elif utf8 and len(utf8) < len(other):
+        odd, majority, minority = utf8[0], "GBK/GB18030", "是 UTF-8"
+    else:
+        odd = 0
+    if odd:
         raise TranscriptError(
-            f"{path}:{utf8_lines[0]}: 文件混用了两种编码：第 {utf8_lines[0]} 行是 UTF-8，第 {line} 行不是"
-            "（多半是 GBK）。这样的文件会读成乱码。请把整个文件在编辑器中“另存为 UTF-8”，"
-            "并核对这几行的文字后再导入。"
+            f"{path}:{odd}: 文件混用了两种编码：大部分是 {majority}，第 {odd} 行{minority}。"
+            "这样的文件会读成乱码。请把这几行在编辑器中改用同一种编码（整个文件“另存为 UTF-8”），"
+            "核对文字后再导入。"
         )
     try:
         text = raw.decode("gb18030")
@@ -158,6 +167,13 @@ def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> st
             "请在编辑器中“另存为 UTF-8”后再导入。"
         ) from None
     return text
+
+
+def is_gb18030(data: bytes) -> bool:
+    try:
+        return bool(re.search(r"[\u4e00-\u9fff]", data.decode("gb18030")))
+    except UnicodeDecodeError:
+        return False
 
 
 def is_utf8(data: bytes) -> bool:
@@ -436,6 +452,7 @@ def write_plan(plan: Plan, project: Project, raw_path: str, env: jinja2.Environm
     context = {"document": plan.document, "meta": plan.meta, "raw_path": raw_path,
                "short_title": str((plan.existing or {}).get("short_title") or ""),
                "kinds": " / ".join(project.taxonomy["kinds"]), "levels": " / ".join(project.taxonomy["levels"])}
+    context["english_title"] = english_title(plan, project.taxonomy)
     plan.target.parent.mkdir(parents=True, exist_ok=True)
     plan.target.write_text(env.get_template("source_page.md.j2").render(**context), encoding="utf-8")
     twin = plan.target.with_name(plan.target.stem + ".en.md")
@@ -444,9 +461,8 @@ def write_plan(plan: Plan, project: Project, raw_path: str, env: jinja2.Environm
         notes.append(f"英文版 {project.relative(twin)} 暂为“译文待补”页（显示中文原文）；"
                      "翻译后删去其中的 pending_translation 一行，改为 translation: reference。")
     else:
-        new = [b.pid for b in plan.document.blocks if b.pid not in plan.vanished and b.line]
         notes.append(f"英文译文 {project.relative(twin)} 未改动：请按新的中文页更新它"
-                     f"（段落编号须与中文一致，共 {len(new)} 段）。")
+                     f"（段落编号须与中文一致，共 {len(plan.document.blocks)} 段）。")
     duties = project.duties / f"{plan.target.stem}.yml"
     if not duties.exists():
         duties.parent.mkdir(parents=True, exist_ok=True)
@@ -454,6 +470,16 @@ def write_plan(plan: Plan, project: Project, raw_path: str, env: jinja2.Environm
                           encoding="utf-8")
     notes.append(f"职责登记 {project.relative(duties)}：逐条登记本文提出的职责（文件开头有填写说明）。")
     return notes
+
+
+def english_title(plan: Plan, taxonomy: dict) -> str:
+    """A pending translation's title, in English from the metadata, until a translator gives one:
+    "District-level speech, 2025-07 (document 06, translation pending)"."""
+    kind = taxonomy["kinds"].get(plan.meta["kind"], {}).get("en", "Document")
+    level = taxonomy["levels"].get(plan.meta["level"], {}).get("en")
+    title = f"{level}-level {kind.lower()}" if level else kind
+    date = f", {plan.meta['date']}" if plan.meta["date"] else ""
+    return f"{title}{date} (document {plan.target.name.split('-')[0]}, translation pending)"
 
 
 def vanished_references(plan: Plan, project: Project) -> list[str]:

@@ -128,7 +128,8 @@ def with_original_meta(document: SourceDocument) -> SourceDocument:
     if not original.exists():
         return document
     chinese = _parse(original, original.stat().st_mtime_ns, f"{SOURCE_DIR}{original.name}")
-    return replace(document, meta={**chinese.meta, **document.meta})
+    shared = {name: value for name, value in chinese.meta.items() if name not in ("title", "short_title")}
+    return replace(document, meta={**shared, **document.meta})
 
 
 def check_metadata(document: SourceDocument, taxonomy: dict) -> None:
