@@ -25,6 +25,7 @@ COUNT = "<!-- library:count -->"
 INDEX_MARKER = "<!-- library:index -->"
 INDEX_PAGE = "sources/index.md"
 GROUP_DIR = "library"
+LANGUAGES = ("zh", "en")  # the default language first, as in mkdocs.yml
 MARKDOWN_LINK_TEXT = re.compile(r"([\\`*_\[\]|])")
 HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -76,16 +77,30 @@ def on_files(files, config):
     listed = len(library) <= int(taxonomy.get("nav_list_limit", 30))
     for group in levels:
         content = render("library_group.md.j2", group=group, lang=lang, text=inline_text)
-        src_uri = group["src_uri"] if lang == "zh" else group["src_uri"].replace(".md", f".{lang}.md")
-        generated = File.generated(config, src_uri, content=content)
-        if lang != "zh":  # where static-i18n puts this language's pages
-            generated.dest_uri = f"{lang}/{group['src_uri'].removesuffix('.md')}.html"
-        files.append(generated)
+        files.append(generated_page(config, group["src_uri"], lang, content))
     for document in library:
         if not listed:
             files.get_file_from_path(document.src_uri.replace(f".{lang}.md", ".md")).inclusion = InclusionLevel.NOT_IN_NAV
     set_nav(config, lang, listed)
     return files
+
+
+def generated_page(config, src_uri: str, lang: str, content: str) -> File:
+    """A page of this language's build, placed and linked to its twin as static-i18n does with
+    the files it reads (its language switch needs `alternates`, or it keeps the previous page's)."""
+    twins = {}
+    for code in LANGUAGES:
+        uri = src_uri if code == LANGUAGES[0] else src_uri.replace(".md", f".{code}.md")
+        twin = File.generated(config, uri, content=content if code == lang else "")
+        if code != LANGUAGES[0]:
+            twin.dest_uri = f"{code}/{src_uri.removesuffix('.md')}.html"
+        twin.locale = twin.locale_alternate_of = code
+        twin.localization = None if code == LANGUAGES[0] else code
+        twin.norm_src_uri = src_uri
+        twins[code] = twin
+    for twin in twins.values():
+        twin.alternates = twins
+    return twins[lang]
 
 
 def set_nav(config, lang: str, listed: bool) -> None:

@@ -78,6 +78,10 @@ def test_nav_and_index_come_from_front_matter_grouped_by_level_and_ordered_by_da
     en_city = soup_of(site / "en" / "library" / "city" / "index.html").select_one("article")
     assert en_city.select_one("h1").get_text(strip=True).startswith("City-level documents")
     assert [a.get_text() for a in en_city.select("li a")] == ["Speech (translation pending)"] * 3
+    for page, expected in (("library/city", {"zh": "./", "en": "../../en/library/city/"}),
+                           ("en/library/city", {"zh": "../../../library/city/", "en": "./"})):
+        switch = soup_of(site / page / "index.html").select(".md-select__link")
+        assert {a["hreflang"]: a["href"] for a in switch} == expected  # the language switch finds the twin
     en_links = nav_links(site / "en" / "index.html")
     assert "City" in en_links or "City-level documents" in en_links
 
