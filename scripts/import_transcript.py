@@ -4,7 +4,7 @@ Usage:
     python3 scripts/import_transcript.py FILE [--kind K] [--level L] [--occasion O]
         [--speaker S] [--audience A] [--date YYYY-MM] [--force] [--dry-run] [--root DIR]
 
-RAW_FILE is either a compilation (a line "目录", a table of contents, then the documents)
+FILE is either a compilation (a line "目录", a table of contents, then the documents)
 or a single speech (its first non-empty line is the title). Each document becomes one
 page: PDF extraction artefacts are cleaned (spaces between Chinese characters, lines broken
 in the middle of a sentence) without changing a character of the words, the speech's own
@@ -48,6 +48,7 @@ FIRST_SENTENCE = re.compile(r"^.+?[。！？]")
 MAX_HEADING_CHARS = 60
 # A line that does not end like a sentence continues on the next line (a PDF line-wrap).
 SENTENCE_END = tuple("。！？：；…”’」』）)!?:;")
+MID_SENTENCE = tuple("，、,")
 TOC_ENTRY = re.compile(r"^\s*(\d+)\s*(\S.*?)\s*(\d+)?\s*$")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -249,22 +250,22 @@ def parse_blocks(path: Path, lines: list[str], document: Document) -> None:
     """Fill document.blocks: headings from the numbered points, paragraphs, merged line-wraps."""
     blocks: list[Block] = []
     last_text_line = document.title_line
+    carried: tuple[int, str] | None = None  # a numbered point broken after a comma
     for n in range(document.title_line + 1, document.last_line + 1):
         text = clean_line(lines[n - 1])
         if not text:
             continue
         last_text_line = n
-        heading, rest = split_heading(text)
-        if heading:
-            blocks.append(Block(heading[0], heading[1], n))
-            if rest:
-                blocks.append(Block("paragraph", rest, n))
+        start = n
+        if carried:
+            (start, head), carried = carried, None
+            text = head + text
+        if POINT_MARK.match(text) and text.endswith(MID_SENTENCE) and not FIRST_SENTENCE.match(text):
+            carried = (start, text)  # "二要改进作风，" / "深入调查研究。": one point
             continue
-        previous = blocks[-1] if blocks else None
-        if previous and previous.kind == "paragraph" and not previous.text.endswith(SENTENCE_END):
-            previous.text += text  # the PDF broke this sentence over two lines
-        else:
-            blocks.append(Block("paragraph", text, n))
+        add_line(blocks, start, text)
+    if carried:
+        add_line(blocks, *carried)
     if not any(b.kind == "paragraph" for b in blocks):
         raise TranscriptError(
             f"{path}:{document.title_line}: 文档「{document.title}」只有标题，没有正文。"
@@ -279,6 +280,20 @@ def parse_blocks(path: Path, lines: list[str], document: Document) -> None:
         elif block.kind == "point":
             block.level = 3 if has_chapters else 2
     document.blocks = blocks
+
+
+def add_line(blocks: list[Block], n: int, text: str) -> None:
+    heading, rest = split_heading(text)
+    if heading:
+        blocks.append(Block(heading[0], heading[1], n))
+        if rest:
+            blocks.append(Block("paragraph", rest, n))
+        return
+    previous = blocks[-1] if blocks else None
+    if previous and previous.kind == "paragraph" and not previous.text.endswith(SENTENCE_END):
+        previous.text += text  # the PDF broke this sentence over two lines
+    else:
+        blocks.append(Block("paragraph", text, n))
 
 
 def split_heading(text: str) -> tuple[tuple[str, str] | None, str]:
@@ -335,7 +350,10 @@ class Project:
         self.sources = self.root / "docs" / "sources"
         self.raw = self.root / "data" / "raw"
         self.duties = self.root / "data" / "duties"
-        self.taxonomy = yaml.safe_load((self.root / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
+        taxonomy = self.root / "data" / "taxonomy.yml"
+        if not taxonomy.is_file():
+            raise TranscriptError(f"{taxonomy}: 找不到。--root 应指向手册的根目录（有 docs/ 和 data/ 的那一层）。")
+        self.taxonomy = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))
 
     def relative(self, path: Path) -> str:
         try:

@@ -6,6 +6,7 @@ unchanged."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +45,8 @@ def test_a_new_gbk_speech_goes_through_one_command_and_every_content_test(tmp_pa
          "--date", "2025-07"],
         cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert "元数据尚空" not in result.stdout and "06-district-speech.en.md" in result.stdout
+    slug = re.search(r"新增 docs/sources/(\d+-district-speech)\.md", result.stdout).group(1)
+    assert "元数据尚空" not in result.stdout and f"{slug}.en.md" in result.stdout
 
     basetemp = tmp_path / "pytest"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -56,14 +58,14 @@ def test_a_new_gbk_speech_goes_through_one_command_and_every_content_test(tmp_pa
     assert " passed" in tests.stdout and " failed" not in tests.stdout
 
     site = basetemp / "site0" / "site"  # the strict build of the copy's session fixture
-    english_title = "District-level speech, 2025-07 (document 06, translation pending)"
+    english_title = f"District-level speech, 2025-07 (document {slug.split('-')[0]}, translation pending)"
     for title, prefix in (("在全区挂职干部年中推进会上的讲话", ""), (english_title, "en/")):
         nav = [a.get_text(strip=True) for a in soup_of(site / prefix / "index.html").select("nav.md-nav--primary a")]
         assert title in nav, prefix
         index = soup_of(site / prefix / "sources" / "index.html").select_one("article").get_text()
         assert title in index and "2025-07" in index, prefix
-    english = soup_of(site / "en" / "sources" / "06-district-speech" / "index.html").select_one("article")
+    english = soup_of(site / "en" / "sources" / slug / "index.html").select_one("article")
     assert "Translation pending" in english.get_text()
     assert english.select_one("#p5")["lang"] == "zh"
-    by_source = soup_of(site / "duties" / "by-source" / "index.html").find(id="06-district-speech")
+    by_source = soup_of(site / "duties" / "by-source" / "index.html").find(id=slug)
     assert by_source is not None and "尚未登记条目" in by_source.find_next("p").get_text()

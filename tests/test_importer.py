@@ -142,6 +142,15 @@ def test_a_sentence_broken_over_two_lines_is_joined(tmp_path, capsys):
     assert "竭尽全力为市的改革与发展做贡献。\n{: #p23 }" in speech
 
 
+def test_a_numbered_point_broken_after_a_comma_stays_one_point(tmp_path, capsys):
+    root = new_project(tmp_path)
+    raw = tmp_path / "t.txt"
+    raw.write_text("在全县会议上的讲话\n同志们：\n二要改进作风，\n深入调查研究。要多到村里走走。\n", encoding="utf-8")
+    assert run(capsys, root, raw)[0] == 0
+    page = (root / "docs" / "sources" / "01-county-speech.md").read_text(encoding="utf-8")
+    assert "## 二要改进作风，深入调查研究。 { #p2 }\n\n要多到村里走走。\n{: #p3 }" in page
+
+
 def test_gb18030_input_is_read_reported_and_kept_as_received(tmp_path, capsys):
     root = new_project(tmp_path)
     raw = tmp_path / "gbk.txt"
