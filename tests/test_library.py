@@ -99,6 +99,16 @@ def test_a_large_library_lists_level_pages_only(fixture_site):
     assert len(city.select("article li a")) == 3
 
 
+def test_titles_and_speakers_are_escaped_in_the_generated_lists(fixture_site):
+    payload = '<img src=x onerror=alert(1)> *a* [b](c) | d'
+    library_site(fixture_site, {"01-county-speech": source_page("在全县会议上的讲话", "县", speaker=f'"{payload}"')})
+    site = build_site(fixture_site.root / "mkdocs.yml", fixture_site.root / "site")
+    for page in ("sources/index.html", "library/county/index.html"):
+        article = soup_of(site / page).select_one("article")
+        assert not article.select("img") and not article.select("em")
+        assert payload in article.get_text(), page
+
+
 def test_date_is_on_the_card_and_in_the_tags(fixture_site):
     fixture_site.write("sources/01-test.md", source_page("在测试会议上的讲话", "县", date="2024-05"))
     site = fixture_site.build()
