@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "hooks"))  # also without `pip install -e .`
 
-from handbook.sources import parse_document
+from handbook.sources import parse_document  # noqa: E402
 
 
 @dataclass
