@@ -119,8 +119,9 @@ class Listing:
             )
         return role
 
-    def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "") -> str:
-        groups = [(key, labels, duties) for key, labels, duties in groups if duties]
+    def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "",
+                  keep_empty: bool = False) -> str:
+        groups = [(key, labels, duties) for key, labels, duties in groups if duties or keep_empty]
         return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
                       filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix)
 
@@ -158,7 +159,8 @@ def owed_to_cadre(listing: Listing, _argument) -> str:
 def by_source(listing: Listing, _argument) -> str:
     groups = [(slug, {"zh": f"《{doc.title}》", "en": listing.document_title(slug)}, listing.registry.by(source=slug))
               for slug, doc in listing.registry.documents.items()]
-    return listing.duty_list(groups, filters=("party", "force", "theme"))
+    # every document, those without entries yet too (a text just imported)
+    return listing.duty_list(groups, filters=("party", "force", "theme"), keep_empty=True)
 
 
 def all_duties(listing: Listing, _argument) -> str:

@@ -1,5 +1,5 @@
 """Source pages: metadata card, level and kind tags, a permalink and "copy citation" on every
-paragraph, and the generated list of documents on sources/index.md."""
+paragraph. (The library's index and nav: hooks/library_nav.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from handbook.templates import render
 
 log = get_plugin_logger(__name__)
 
-LIBRARY_MARKER = "<!-- source-library -->"
 BLOCK_WITH_ID = re.compile(r'<(p|h[2-6]) id="(p\d+)"([^>]*)>(.*?)</\1>', re.S)
 # The toc extension's own permalink; a numbered paragraph link replaces it on source headings.
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -34,19 +33,16 @@ def on_page_markdown(markdown, page, config, files):
     if document:
         # Before Material's tags plugin (priority -50) reads page.meta["tags"].
         page.meta["tags"] = tags_for(document, taxonomy, language(config))
-    if page.file.src_uri.startswith(sources.names.SOURCE_DIR) and LIBRARY_MARKER in markdown:
-        edition = context.edition(config)
-        table = render("source_library.md.j2", edition=edition, documents=edition.library.values(), taxonomy=taxonomy)
-        markdown = markdown.replace(LIBRARY_MARKER, table)
     return markdown
 
 
 def tags_for(document: sources.SourceDocument, taxonomy, lang: str) -> list[str]:
     level = taxonomy.levels[document.meta["level"]]
     kind = document.meta["kind"]
+    year = str(document.meta.get("date") or "")[:4]
     if lang == "zh":
-        return [level.tag, kind]
-    return [level.en, taxonomy.kinds[kind].en]
+        return [level.tag, kind] + ([f"{year}年"] if year else [])
+    return [level.en, taxonomy.kinds[kind].en] + ([year] if year else [])
 
 
 def on_page_content(html, page, config, files):

@@ -1,33 +1,45 @@
 """Turn a raw speech transcript into curated Markdown pages for the source library.
 
 Usage:
-    python scripts/import_transcript.py RAW_FILE [--out docs/sources] [--force] [--dry-run]
+    python3 scripts/import_transcript.py FILE [--kind K] [--level L] [--occasion O]
+        [--speaker S] [--audience A] [--date YYYY-MM] [--force] [--dry-run] [--root DIR]
 
-RAW_FILE is either a compilation (a line "目录", a table of contents, then the documents)
+FILE is either a compilation (a line "目录", a table of contents, then the documents)
 or a single speech (its first non-empty line is the title). Each document becomes one
 page: PDF extraction artefacts are cleaned (spaces between Chinese characters, lines broken
 in the middle of a sentence) without changing a character of the words, the speech's own
 numbered points become headings, and every block gets a paragraph id that is stored in the
 page and never renumbered afterwards.
 
-The importer never overwrites a curated page unless --force is given. Metadata it cannot
-infer (speaker, audience, sometimes level) is left empty; the build refuses such a page and
-names the empty field, so an editor fills it in.
+One command adds a text: the file is kept as received under data/raw/, the Chinese page is
+written with its metadata (options, else what the title says), the English twin as a pending
+translation, data/duties/<page>.yml as an empty list; what is left for the editor is printed.
+Metadata left empty is listed all at once, and the build refuses the page until it is filled.
+
+The importer never overwrites a curated page unless --force is given. With --force it revises:
+hand-filled metadata and the ids of unchanged paragraphs are kept, new paragraphs get new ids,
+and every duty, citation and checklist item that cites a vanished id is listed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-
-from handbook.markdown_escape import escape as escape_markdown  # the parser reads it back
+import yaml
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # this copy's code, also without `pip install -e .`
+
+from handbook import references, schema  # noqa: E402  (the build's own reading and schema)
+from handbook.markdown_escape import escape as escape_markdown  # noqa: E402  (the parser reads it back)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 CHINESE_NUMERAL = "一二三四五六七八九十"
@@ -39,11 +51,15 @@ FIRST_SENTENCE = re.compile(r"^.+?[。！？]")
 MAX_HEADING_CHARS = 60
 # A line that does not end like a sentence continues on the next line (a PDF line-wrap).
 SENTENCE_END = tuple("。！？：；…”’」』）)!?:;")
+MID_SENTENCE = tuple("，、,")
 TOC_ENTRY = re.compile(r"^\s*(\d+)\s*(\S.*?)\s*(\d+)?\s*$")
 ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
-LEVEL_SLUGS = {"省": "province", "市": "city", "区": "district", "县": "county"}
-KIND_SLUGS = {"讲话": "speech", "汇报": "work-report", "体会发言": "experience-speech"}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+METADATA = ("kind", "level", "occasion", "speaker", "audience", "date")
+DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+KIND_ENDINGS = (("讲话", "讲话"), ("致辞", "讲话"), ("体会发言", "体会发言"), ("汇报", "汇报"), ("报告", "汇报"),
+                ("通知", "通知"), ("意见", "意见"), ("办法", "办法"), ("规定", "规定"))
 
 
 class TranscriptError(Exception):
@@ -68,13 +84,7 @@ class Document:
 
     @property
     def kind(self) -> str:
-        if self.title.endswith(("讲话", "致辞")):
-            return "讲话"
-        if self.title.endswith(("汇报", "报告")):
-            return "汇报"
-        if self.title.endswith("体会发言"):
-            return "体会发言"
-        return ""
+        return next((kind for ending, kind in KIND_ENDINGS if self.title.endswith(ending)), "")
 
     @property
     def level(self) -> str:
@@ -89,40 +99,96 @@ class Document:
         match = re.match(r"^在(.+?)上的(?:讲话|致辞|发言)$", self.title)
         return match.group(1) if match else ""
 
-    @property
-    def slug(self) -> str:
-        parts = [LEVEL_SLUGS.get(self.level, ""), KIND_SLUGS.get(self.kind, "document")]
-        return "-".join(p for p in parts if p)
+    def inferred(self) -> dict[str, str]:
+        """What the title says about the metadata (never speaker, audience or date)."""
+        return {"kind": self.kind, "level": self.level, "occasion": self.occasion}
 
 
 # -- reading ---------------------------------------------------------------------------------
 
 def read_text(path: Path) -> tuple[str, str]:
-    """Return (text, encoding). Clerks' files are often GB18030/GBK: read those too."""
+    """Return (text, encoding). Clerks' files are often GB18030/GBK: read those too, but refuse
+    a file that mixes encodings or holds control characters, with the line to fix."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise TranscriptError(f"{path}: 无法读取文件（{error.strerror}）。请检查路径。") from error
-    if not raw.strip():
-        raise TranscriptError(f"{path}:1: 文件是空的。请确认导出的文字稿已保存进这个文件。")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TranscriptError(f"{path}:1: 文件是 UTF-16 编码（含 NUL 字节）。请在编辑器中“另存为 UTF-8 纯文本（.txt）”后再导入。")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise TranscriptError(
+            f"{path}:{line}: 文件含有 NUL 字节（可能是 UTF-16 或 Word 文件，不是纯文本）。"
+            "请在编辑器中“另存为 UTF-8 纯文本（.txt）”后再导入。"
+        )
     try:
-        return raw.decode("utf-8-sig"), "UTF-8"
+        text, encoding = raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as utf8_error:
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            line = raw[: utf8_error.start].count(b"\n") + 1
-            raise TranscriptError(
-                f"{path}:{line}: 文件既不是 UTF-8 也不是 GB18030/GBK 编码，第 {line} 行有无法识别的字节。"
-                f"请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 {path.name} > utf8.txt"
-            ) from None
-        if not re.search(r"[\u4e00-\u9fff]", text):
-            line = raw[: utf8_error.start].count(b"\n") + 1
-            raise TranscriptError(
-                f"{path}:{line}: 文件不是 UTF-8 编码，按 GB18030 读出来也没有汉字。"
-                "请在编辑器中“另存为 UTF-8”后再导入。"
-            ) from None
-        return text, "GB18030"
+        text, encoding = decode_gb18030(path, raw, utf8_error), "GB18030"
+    if not text.replace("\ufeff", "").strip():
+        raise TranscriptError(f"{path}:1: 文件是空的（只有空白或 BOM）。请确认导出的文字稿已保存进这个文件。")
+    if control := CONTROL.search(text):
+        line = text[: control.start()].count("\n") + 1
+        raise TranscriptError(
+            f"{path}:{line}: 第 {line} 行有控制字符 U+{ord(control.group()):04X}，文字稿中不应出现。"
+            "请在编辑器中删去这个字符（它通常不可见）后再导入。"
+        )
+    return text, encoding
+
+
+def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> str:
+    """Not UTF-8 as a whole: GB18030/GBK, unless its lines mix the two (a fragment pasted in)."""
+    lines = [(n, line) for n, line in enumerate(raw.split(b"\n"), 1) if not line.isascii()]
+    utf8 = [n for n, line in lines if is_utf8(line)]
+    other = [n for n, line in lines if not is_utf8(line)]
+    if utf8 and len(utf8) >= len(other) and is_gb18030(dict(lines)[other[0]]):
+        odd, majority, minority = other[0], "UTF-8", "不是 UTF-8（多半是 GBK）"
+    elif utf8 and len(utf8) < len(other):
+        odd, majority, minority = utf8[0], "GBK/GB18030", "是 UTF-8"
+    else:
+        odd = 0
+    if odd:
+        raise TranscriptError(
+            f"{path}:{odd}: 文件混用了两种编码：大部分是 {majority}，第 {odd} 行{minority}。"
+            "这样的文件会读成乱码。请把这几行在编辑器中改用同一种编码（整个文件“另存为 UTF-8”），"
+            "核对文字后再导入。"
+        )
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        raise TranscriptError(
+            f"{path}:{line}: 文件既不是 UTF-8 也不是 GB18030/GBK 编码，第 {line} 行有无法识别的字节。"
+            f"请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 {path.name} > utf8.txt"
+        ) from None
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        raise TranscriptError(
+            f"{path}:{line}: 文件不是 UTF-8 编码，按 GB18030 读出来也没有汉字。"
+            "请在编辑器中“另存为 UTF-8”后再导入。"
+        ) from None
+    return text
+
+
+def is_gb18030(data: bytes) -> bool:
+    try:
+        return bool(re.search(r"[\u4e00-\u9fff]", data.decode("gb18030")))
+    except UnicodeDecodeError:
+        return False
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_lines(path: Path) -> list[str]:
+    """The file's lines as the importer numbers them (source_lines in the pages)."""
+    text, _ = read_text(path)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def clean_line(line: str) -> str:
@@ -184,22 +250,22 @@ def parse_blocks(path: Path, lines: list[str], document: Document) -> None:
     """Fill document.blocks: headings from the numbered points, paragraphs, merged line-wraps."""
     blocks: list[Block] = []
     last_text_line = document.title_line
+    carried: tuple[int, str] | None = None  # a numbered point broken after a comma
     for n in range(document.title_line + 1, document.last_line + 1):
         text = clean_line(lines[n - 1])
         if not text:
             continue
         last_text_line = n
-        heading, rest = split_heading(text)
-        if heading:
-            blocks.append(Block(heading[0], heading[1], n))
-            if rest:
-                blocks.append(Block("paragraph", rest, n))
+        start = n
+        if carried:
+            (start, head), carried = carried, None
+            text = head + text
+        if POINT_MARK.match(text) and text.endswith(MID_SENTENCE) and not FIRST_SENTENCE.match(text):
+            carried = (start, text)  # "二要改进作风，" / "深入调查研究。": one point
             continue
-        previous = blocks[-1] if blocks else None
-        if previous and previous.kind == "paragraph" and not previous.text.endswith(SENTENCE_END):
-            previous.text += text  # the PDF broke this sentence over two lines
-        else:
-            blocks.append(Block("paragraph", text, n))
+        add_line(blocks, start, text)
+    if carried:
+        add_line(blocks, *carried)
     if not any(b.kind == "paragraph" for b in blocks):
         raise TranscriptError(
             f"{path}:{document.title_line}: 文档「{document.title}」只有标题，没有正文。"
@@ -214,6 +280,20 @@ def parse_blocks(path: Path, lines: list[str], document: Document) -> None:
         elif block.kind == "point":
             block.level = 3 if has_chapters else 2
     document.blocks = blocks
+
+
+def add_line(blocks: list[Block], n: int, text: str) -> None:
+    heading, rest = split_heading(text)
+    if heading:
+        blocks.append(Block(heading[0], heading[1], n))
+        if rest:
+            blocks.append(Block("paragraph", rest, n))
+        return
+    previous = blocks[-1] if blocks else None
+    if previous and previous.kind == "paragraph" and not previous.text.endswith(SENTENCE_END):
+        previous.text += text  # the PDF broke this sentence over two lines
+    else:
+        blocks.append(Block("paragraph", text, n))
 
 
 def split_heading(text: str) -> tuple[tuple[str, str] | None, str]:
@@ -239,83 +319,232 @@ def parse(path: Path) -> tuple[list[Document], str]:
 
 # -- writing ---------------------------------------------------------------------------------
 
-def render_page(document: Document, raw_path: str) -> str:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True, autoescape=False
-    )
-    environment.filters["md_escape"] = escape_markdown
-    environment.filters["yaml_str"] = lambda value: '"' + value.replace('"', '\\"') + '"'
-    return environment.get_template("source_page.md.j2").render(document=document, raw_path=raw_path)
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is valid YAML): safe for `\\` and `"`."""
+    return json.dumps(str(value), ensure_ascii=False)
 
 
-def existing_pages_by_title(out_dir: Path) -> dict[str, Path]:
-    pages = {}
-    for page in sorted(out_dir.glob("*.md")):
-        match = re.search(r'^title:\s*"?(.+?)"?\s*$', page.read_text(encoding="utf-8"), re.M)
-        if match:
-            pages[match.group(1)] = page
-    return pages
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True,
+                             autoescape=False, undefined=jinja2.StrictUndefined)
+    env.filters["md_escape"] = escape_markdown
+    env.filters["yaml_str"] = yaml_str
+    return env
 
 
-def next_number(out_dir: Path) -> int:
-    numbers = [int(m.group(1)) for p in out_dir.glob("*.md") if (m := re.match(r"(\d+)-", p.name))]
-    return max(numbers, default=0) + 1
+class Project:
+    """The folders of the handbook the importer writes to (a copy of it in the tests)."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.sources = self.root / "docs" / "sources"
+        self.raw = self.root / "data" / "raw"
+        self.duties = self.root / "data" / "duties"
+        taxonomy = self.root / "data" / "taxonomy.yml"
+        if not taxonomy.is_file():
+            raise TranscriptError(f"{taxonomy}: 找不到。--root 应指向手册的根目录（有 docs/ 和 data/ 的那一层）。")
+        try:  # the build's own schema: the importer writes only what the build accepts
+            self.taxonomy = schema.load("taxonomy.yml", taxonomy).model_dump()
+        except PluginError as error:
+            raise TranscriptError(str(error)) from error
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def chinese_pages(self) -> list[Path]:
+        return sorted(p for p in self.sources.glob("[0-9]*.md") if p.name.count(".") == 1)
+
+    def slug(self, meta: dict) -> str:
+        parts = [self.taxonomy["levels"].get(meta["level"], {}).get("slug", ""),
+                 self.taxonomy["kinds"].get(meta["kind"], {}).get("slug", "document")]
+        return "-".join(p for p in parts if p)
 
 
-def plan_outputs(documents: list[Document], out_dir: Path, force: bool) -> list[tuple[Document, Path]]:
-    existing = existing_pages_by_title(out_dir) if out_dir.exists() else {}
-    number = next_number(out_dir) if out_dir.exists() else 1
-    planned, refused = [], []
+def front_matter(path: Path) -> dict:
+    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+    try:
+        meta = yaml.safe_load(match.group(1)) if match else {}
+    except yaml.YAMLError:
+        meta = {}
+    return meta if isinstance(meta, dict) else {}
+
+
+@dataclass
+class Plan:
+    document: Document
+    target: Path
+    meta: dict
+    existing: dict | None = None  # front matter of the page being revised
+    vanished: list[str] = field(default_factory=list)  # ids of the old page no longer in the text
+
+
+def check_options(options: dict, taxonomy: dict) -> None:
+    """Every wrong option at once, with the values allowed."""
+    errors = []
+    for name, vocabulary in (("kind", "kinds"), ("level", "levels")):
+        if options.get(name) and options[name] not in taxonomy[vocabulary]:
+            errors.append(f"--{name} {options[name]}：只能是 {'、'.join(taxonomy[vocabulary])} 之一"
+                          "（或先在 data/taxonomy.yml 中增加）")
+    if options.get("date") and not DATE.match(options["date"]):
+        errors.append(f"--date {options['date']}：请写成年-月，如 --date 2024-05")
+    if errors:
+        raise TranscriptError("选项有误：\n  " + "\n  ".join(errors))
+
+
+def plan_outputs(documents: list[Document], project: Project, options: dict, force: bool) -> list[Plan]:
+    existing = {str(front_matter(page).get("title", "")): page for page in project.chinese_pages()}
+    numbers = [int(m.group(1)) for p in project.chinese_pages() if (m := re.match(r"(\d+)-", p.name))]
+    number = max(numbers, default=0) + 1
+    plans, refused = [], []
     for document in documents:
         target = existing.get(document.title)
+        old_meta = front_matter(target) if target else None
+        meta = {name: options.get(name) or (old_meta or {}).get(name) or document.inferred().get(name, "")
+                for name in METADATA}
+        meta = {name: str(value) for name, value in meta.items()}
         if target is None:
-            target = out_dir / f"{number:02d}-{document.slug}.md"
+            target = project.sources / f"{number:02d}-{project.slug(meta)}.md"
             number += 1
         elif not force:
-            refused.append(f"  {target}（标题「{document.title}」）")
-        planned.append((document, target))
+            refused.append(f"  {project.relative(target)}（标题「{document.title}」）")
+        plans.append(Plan(document, target, meta, old_meta))
     if refused:
         raise TranscriptError(
             "以下页面已经存在，可能已经人工整理过，没有覆盖：\n" + "\n".join(refused)
-            + "\n如确实要用导入结果覆盖它们，请加 --force 重新运行（人工修改会丢失）。"
+            + "\n如要用修订后的文字稿更新它们，请加 --force 重新运行：已填写的元数据和未改动段落的编号都会保留。"
         )
-    return planned
+    return plans
 
 
-def display_path(path: Path) -> str:
+def keep_ids(plan: Plan) -> None:
+    """A revised text keeps the ids of its unchanged blocks; new blocks get unused numbers."""
+    from handbook.sources import parse_document  # only a revision reads the old page
+    from mkdocs.exceptions import PluginError
+
     try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
+        old = parse_document(plan.target, f"sources/{plan.target.name}").paragraphs
+    except PluginError as error:
+        raise TranscriptError(f"{plan.target}: 原页面无法读取，不能保留段落编号：{error}") from None
+    by_text: dict[str, list[str]] = {}
+    for paragraph in old.values():
+        by_text.setdefault(paragraph.text, []).append(paragraph.pid)
+    unused = max((p.number for p in old.values()), default=0) + 1
+    kept = set()
+    for block in plan.document.blocks:
+        if by_text.get(block.text):
+            block.pid = by_text[block.text].pop(0)
+            kept.add(block.pid)
+        else:
+            block.pid, unused = f"p{unused}", unused + 1
+    plan.vanished = [pid for pid in old if pid not in kept]
+
+
+def store_raw(source: Path, project: Project, dry_run: bool) -> Path:
+    """Keep the file as received (bytes unchanged) under data/raw/; a different file of the same
+    name gets its hash in the name, so a revision never alters the record of an earlier text."""
+    if source.resolve().parent == project.raw:
+        return source.resolve()
+    data = source.read_bytes()
+    target = project.raw / source.name
+    if target.exists() and target.read_bytes() != data:
+        target = project.raw / f"{source.stem}-{hashlib.sha256(data).hexdigest()[:8]}{source.suffix}"
+    if not dry_run:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target
+
+
+def write_plan(plan: Plan, project: Project, raw_path: str, env: jinja2.Environment) -> list[str]:
+    """Write the page, its English twin (unless translated) and its duty file; return notes."""
+    notes = []
+    context = {"document": plan.document, "meta": plan.meta, "raw_path": raw_path,
+               "short_title": str((plan.existing or {}).get("short_title") or ""),
+               "kinds": " / ".join(project.taxonomy["kinds"]), "levels": " / ".join(project.taxonomy["levels"])}
+    context["english_title"] = english_title(plan, project.taxonomy)
+    plan.target.parent.mkdir(parents=True, exist_ok=True)
+    plan.target.write_text(env.get_template("source_page.md.j2").render(**context), encoding="utf-8")
+    twin = plan.target.with_name(plan.target.stem + ".en.md")
+    if not twin.exists() or front_matter(twin).get("pending_translation"):
+        twin.write_text(env.get_template("pending_translation.md.j2").render(**context), encoding="utf-8")
+        notes.append(f"英文版 {project.relative(twin)} 暂为“译文待补”页（显示中文原文）；"
+                     "翻译后删去其中的 pending_translation 一行，改为 translation: reference。")
+    else:
+        notes.append(f"英文译文 {project.relative(twin)} 未改动：请按新的中文页更新它"
+                     f"（段落编号须与中文一致，共 {len(plan.document.blocks)} 段）。")
+    duties = project.duties / f"{plan.target.stem}.yml"
+    if not duties.exists():
+        duties.parent.mkdir(parents=True, exist_ok=True)
+        duties.write_text(env.get_template("duties.yml.j2").render(**context, page=project.relative(plan.target)),
+                          encoding="utf-8")
+    notes.append(f"职责登记 {project.relative(duties)}：逐条登记本文提出的职责（文件开头有填写说明）。")
+    return notes
+
+
+def english_title(plan: Plan, taxonomy: dict) -> str:
+    """A pending translation's title, in English from the metadata, until a translator gives one:
+    "District-level speech, 2025-07 (document 06, translation pending)"."""
+    kind = taxonomy["kinds"].get(plan.meta["kind"], {}).get("en", "Document")
+    level = taxonomy["levels"].get(plan.meta["level"], {}).get("en")
+    title = f"{level}-level {kind.lower()}" if level else kind
+    date = f", {plan.meta['date']}" if plan.meta["date"] else ""
+    return f"{title}{date} (document {plan.target.name.split('-')[0]}, translation pending)"
+
+
+def vanished_references(plan: Plan, project: Project) -> list[str]:
+    slug = plan.target.stem
+    found = [r for r in references.all_references(project.root)
+             if r.slug == slug and r.pid in plan.vanished]
+    return [r.describe(project.root) for r in found]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Import a raw transcript into the source library.")
+    parser = argparse.ArgumentParser(description="Add a raw transcript to the source library (or revise one).")
     parser.add_argument("raw_file", type=Path, help="the raw transcript (UTF-8 or GB18030/GBK text)")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "sources",
-                        help="folder of the curated pages (default: docs/sources)")
-    parser.add_argument("--force", action="store_true", help="overwrite pages that already exist")
+    for name, example in (("kind", "讲话"), ("level", "市"), ("occasion", "全市挂职干部座谈会"),
+                          ("speaker", "市委书记"), ("audience", "在本市挂职的全体干部"), ("date", "2024-05")):
+        parser.add_argument(f"--{name}", help=f"front matter '{name}', e.g. {example}")
+    parser.add_argument("--force", action="store_true",
+                        help="revise pages that exist: keeps filled metadata and the ids of unchanged paragraphs")
     parser.add_argument("--dry-run", action="store_true", help="report what would be written, write nothing")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the handbook's folder (default: this repository)")
     args = parser.parse_args(argv)
+    options = {name: (getattr(args, name) or "").strip() for name in METADATA}
 
     try:
+        project = Project(args.root)
+        check_options(options, project.taxonomy)
         documents, encoding = parse(args.raw_file)
-        planned = plan_outputs(documents, args.out, args.force)
+        plans = plan_outputs(documents, project, options, args.force)
+        for plan in plans:
+            if plan.existing is not None:
+                keep_ids(plan)
     except TranscriptError as error:
         print(f"错误：{error}", file=sys.stderr)
         return 1
 
     if encoding != "UTF-8":
-        print(f"提示：{args.raw_file} 不是 UTF-8，已按 {encoding} 编码读取。", file=sys.stderr)
-    raw_path = display_path(args.raw_file)
-    for document, target in planned:
-        to_fill = [name for name in ("kind", "level", "occasion") if not getattr(document, name)]
-        to_fill += ["speaker", "audience"]  # never in the transcript's own words
-        print(f"{display_path(target)}: 「{document.title}」，{len(document.blocks)} 段；"
-              f"请在页首补填：{', '.join(to_fill)}")
-        if not args.dry_run:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render_page(document, raw_path), encoding="utf-8")
+        print(f"提示：{args.raw_file} 不是 UTF-8，已按 {encoding} 编码读取（原文件照原样保存）。", file=sys.stderr)
+    raw = store_raw(args.raw_file, project, args.dry_run)
+    print(f"原文：{project.relative(raw)}")
+    env = environment()
+    for plan in plans:
+        action = "更新" if plan.existing is not None else "新增"
+        print(f"\n{action} {project.relative(plan.target)}：「{plan.document.title}」，{len(plan.document.blocks)} 段")
+        todo = [f"{name}" for name in METADATA if not plan.meta[name]]
+        notes = [] if args.dry_run else write_plan(plan, project, project.relative(raw), env)
+        if plan.vanished:
+            cited = vanished_references(plan, project)
+            print(f"  修订后不再有的段落：{', '.join(plan.vanished)}"
+                  + ("；引用它们的地方（请改指新的段落或删去）：\n" + "\n".join(cited) if cited else "；没有地方引用它们。"))
+        print("  还需编辑完成：")
+        if todo:
+            print(f"  - 页首元数据尚空：{', '.join(todo)}（构建会拒绝必填项为空的页面；date 不详可留空）。"
+                  f"可直接编辑页首，或加上 --{' --'.join(todo)} 选项用 --force 重新导入。")
+        for note in notes:
+            print(f"  - {note}")
     return 0
 
 

@@ -113,7 +113,7 @@ BAD_REGISTRIES = {
     "missing field": (replace(1, summary_en=None), ["'t-02'", "field 'summary_en' is missing or empty"]),
     "empty field": (replace(1, summary_zh=" "), ["'t-02'", "field 'summary_zh'"]),
     "unknown field": (replace(1, summry="x"), ["'t-02'", "unknown field(s) summry"]),
-    "paragraph does not exist": (replace(0, paragraph="p9"), ["'t-01'", "paragraph 'p9' does not exist", "p1 to p3"]),
+    "paragraph does not exist": (replace(0, paragraph="p9"), ["duty t-01", "paragraph 'p9' does not exist", "p1 to p3"]),
     "quote occurs twice": (replace(0, paragraph="p3", quote="干部"), ["'t-01'", "occurs 2 times"]),
     "overlapping quotes": (replace(2, quote="融入干部群众，在工作实践中"), ["'t-03'", "overlaps the quote of 't-02'"]),
 }

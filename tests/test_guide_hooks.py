@@ -105,7 +105,7 @@ def test_practices_are_never_owed_but_shown_below(fixture_site):
     # Nothing left to claim; the practice is the section's one link, under its own heading.
     assert role_links(role, "owed") == ["../../duties/cadre/#t-02"]
     claims = role.select_one("h2#owed").find_next(class_="hb-duty-refs")
-    assert claims.get_text(strip=True) == "原文库的文献没有为此列出条目。"
+    assert claims.get_text(strip=True) == "原文库的文献没有为此列出条目。"  # data/ui/zh.yml duty.none
     practices = role.select_one("h3#others-practice").find_next("ul")
     assert [a["href"] for a in practices.select("a")] == ["../../duties/cadre/#t-02"]
     assert role.select_one("h3#others-practice").get_text(strip=True).startswith("别人做过什么")
@@ -128,7 +128,7 @@ def test_english_glossary_and_tooltips_use_english_names(fixture_site):
 
 BAD_GUIDES = {
     "citation of a missing paragraph": (CHECKLIST.replace("[[01-test#p3]]", "[[01-test#p9]]"),
-                                        ["guide/first-week.md", "[[01-test#p9]]", "no paragraph p9", "p1 to p3"]),
+                                        ["guide/first-week.md", "[[01-test#p9]]", "paragraph 'p9' does not exist", "p1 to p3"]),
     "citation of a missing document": (CHECKLIST.replace("[[01-test#p3]]", "[[07-none#p1]]"),
                                        ["guide/first-week.md", "names no source document"]),
     "checklist item without id": (CHECKLIST.replace("    { #notebook }\n", ""),
@@ -162,7 +162,7 @@ BAD_GLOSSARIES = {
                 "definition_zh": "研究。", "definition_en": "Research."}, "must be lower-case ASCII"),
     "term not in the texts": ({"id": "postgraduate", "term": "研究生", "en": "postgraduate",
                                "definition_zh": "研究生。", "definition_en": "A postgraduate."},
-                              "'postgraduate': none of its names occurs verbatim in the texts of the library"),
+                              "'postgraduate': none of its names occurs verbatim in the Chinese source texts"),
     "guide_only but in the texts": ({"id": "masses", "term": "干部群众", "guide_only": True, "en": "cadres and people",
                                      "definition_zh": "干部和群众。", "definition_en": "Cadres and people."},
                                     "'masses': it occurs in the texts: remove `guide_only: true`"),

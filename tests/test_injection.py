@@ -14,7 +14,7 @@ from handbook.markdown_escape import escape
 from test_duty_index import PARTIES
 
 PAYLOAD = '"><img src=x onerror=alert(1)><svg onload=alert(2)>'
-HOOKS = ["source_pages.py", "duty_index.py", "citations.py", "glossary.py", "checklists.py", "csp.py"]
+HOOKS = ["source_pages.py", "library_nav.py", "duty_index.py", "citations.py", "glossary.py", "checklists.py", "csp.py"]
 
 SOURCE = f"""\
 ---
@@ -77,7 +77,7 @@ extra_css:
 def injected_site(root) -> FixtureSite:
     site = FixtureSite(root)
     site.write("sources/01-test.md", SOURCE)
-    site.write("sources/index.md", "# 原文库\n\n<!-- source-library -->\n")
+    site.write("sources/index.md", "# 原文库\n\n<!-- library:index -->\n")
     for page in PARTIES:
         site.write(f"duties/{page}.md", f"# {page}\n\n<!-- duty-index:party={page.replace('-', '_')} -->\n")
     site.write("duties/index.md", "# 职责\n\n<!-- duty-index:matrix -->\n\n<!-- duty-index:all -->\n")
@@ -110,7 +110,7 @@ def built(tmp_path_factory):
 
 PAGES = ["/sources/01-test/", "/en/sources/01-test/", "/sources/", "/duties/cadre/", "/duties/host-unit/",
          "/duties/", "/duties/owed-to-cadre/", "/duties/by-source/", "/glossary/", "/en/glossary/",
-         "/guide/first-week/", "/roles/cadre/"]
+         "/guide/first-week/", "/roles/cadre/", "/library/county/", "/en/library/county/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

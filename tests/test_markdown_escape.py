@@ -14,6 +14,13 @@ WORDS = [
     "a*b*c _d_ `e` [f](g) <img src=x onerror=alert(1)> #h \\i",
     "**不是强调**",
     "&lt; 不是 < ，&amp; 不是 &",
+    # what starts a block at the start of a paragraph (the importer's edge cases, issue 14)
+    "# 以井号开头的一段。",
+    "- 12 项任务已完成。",
+    "+ 加号开头。",
+    "1. 第一条。",
+    "2024. 年份后的句点",
+    "!!! note 不是提示框。",
 ]
 
 
@@ -28,7 +35,14 @@ def test_a_reader_sees_the_transcripts_words(words):
 
     html = python_markdown.markdown(escape.escape(words))
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.get_text() == words and not soup.find_all(["img", "em", "strong", "code", "a", "h1"])
+    assert soup.get_text() == words and not soup.find_all(["img", "em", "strong", "code", "a", "h1", "ul", "ol", "li"])
+
+
+def test_block_start_escapes_are_only_at_the_start():
+    assert escape.escape("- a-b") == "\\- a-b"
+    assert escape.escape("1. 第1.5条") == "1\\. 第1.5条"
+    assert escape.escape("!a!") == "\\!a!"
+    assert escape.plain_text("a\\-b\\.c\\+d\\!") == "a-b.c+d!"
 
 
 def test_visible_spans_skip_escapes_entities_emphasis_and_line_breaks():

@@ -81,7 +81,7 @@ def test_navigation_permalinks_citation_language_switch_and_filter_from_file(pag
     page.goto((unpacked / "index.html").as_uri())
     page.locator("article a", has_text="原文库").first.click()
     assert page.url.endswith("sources/index.html")
-    page.locator("nav.md-nav--primary a", has_text="在全县挂职干部欢迎会议上的讲话").first.click()
+    page.locator("article a", has_text="在全县挂职干部欢迎会议上的讲话").first.click()
     assert page.url.endswith("sources/03-county-speech.html")
     page.locator(".md-sidebar--secondary a", has_text="第二、要融入工作").first.click()
     assert page.url.endswith("03-county-speech.html#p9")

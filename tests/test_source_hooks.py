@@ -31,26 +31,27 @@ def test_source_page_gets_card_tags_and_paragraph_tools_in_both_languages(fixtur
     assert {a.get_text(strip=True) for a in en.select(".md-tag")} >= {"County", "Speech"}
 
 
-def test_source_library_marker_lists_the_documents(fixture_site):
-    fixture_site.write("sources/index.md", "# 原文库\n\n<!-- source-library -->\n")
-    site = fixture_site.build()
+
+def test_library_index_marker_lists_the_documents(fixture_site):
+    """The index of sources/index.md (hooks/library_nav.py; before, `<!-- source-library -->`)."""
+    fixture_site.write("sources/index.md", "# 原文库\n\n<!-- library:index -->\n")
+    site = fixture_site.build(["source_pages.py", "library_nav.py"])
     table = soup_of(site / "sources" / "index.html").select_one("article table")
     assert "在测试会议上的讲话" in table.get_text()
     assert table.select_one("a")["href"] == "01-test/"
 
-
 BAD_PAGES = {
     "empty required field": (
         SAMPLE_SOURCE_PAGE.replace("speaker: 县委负责同志", 'speaker: ""'),
-        ["01-test.md", "'speaker'", "front matter"],
+        ["01-test.md", "speaker (讲话人)", "front matter"],
     ),
     "missing required field": (
         SAMPLE_SOURCE_PAGE.replace("audience: 挂职干部\n", ""),
-        ["01-test.md", "'audience'"],
+        ["01-test.md", "audience (对象)"],
     ),
     "unknown kind": (
-        SAMPLE_SOURCE_PAGE.replace("kind: 讲话", "kind: 通知"),
-        ["01-test.md", "kind: 通知", "data/taxonomy.yml"],
+        SAMPLE_SOURCE_PAGE.replace("kind: 讲话", "kind: 演讲"),
+        ["01-test.md", "kind: 演讲", "data/taxonomy.yml"],
     ),
     "unknown level": (
         SAMPLE_SOURCE_PAGE.replace("level: 县", "level: 乡"),
@@ -83,7 +84,7 @@ def test_the_command_line_build_exits_non_zero_with_the_message(fixture_site):
         capture_output=True, text=True, cwd=fixture_site.root,
     )
     assert result.returncode != 0
-    assert "required metadata 'speaker'" in result.stderr
+    assert "required metadata is empty: speaker" in result.stderr
 
 
 def test_english_build_reads_the_translation_and_labels_it(fixture_site):

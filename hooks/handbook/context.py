@@ -24,12 +24,13 @@ from typing import Mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from . import names
+from . import references
 from .duties import Duty, Registry, load_registry, load_vocabulary
 from .glossary import Glossary, load_glossary
 from . import schema
 from .schema import SearchData, SourceTaxonomy
-from .sources import SourceDocument, check_metadata, is_source_page, original_documents, parse_document
+from .sources import (SourceDocument, check_metadata, is_source_page, original_documents, parse_document, slug_of,
+                      with_original_meta)
 
 HANDBOOK = "_handbook"
 EDITION = "_handbook_edition"
@@ -88,6 +89,7 @@ def build(config) -> Handbook:
     originals = original_documents(docs_dir)
     for document in originals.values():
         check_metadata(document, taxonomy)
+    check_references(data_dir.parent, originals)
     vocabulary = load_vocabulary(data_dir / "duty_taxonomy.yml")
     registry = load_registry(data_dir / "duties", vocabulary, originals)
     roles = load_roles(data_dir / "roles.yml", registry)
@@ -97,23 +99,37 @@ def build(config) -> Handbook:
     return Handbook(data_dir, docs_dir, taxonomy, MappingProxyType(originals), registry, roles, glossary, search)
 
 
+def check_references(root: Path, originals: Mapping[str, SourceDocument]) -> None:
+    """Nothing points into the void: every duty entry, citation `[[slug#pN]]`, checklist item and
+    duty-refs marker names a document and paragraph that exist. After a document is deleted or
+    revised, the build stops with the whole list, file and line, not the first one it meets."""
+    paragraphs = {slug: set(document.paragraphs) for slug, document in originals.items()}
+    found = references.dangling(references.all_references(root), paragraphs)
+    if found:
+        raise PluginError(
+            "These refer to source documents or paragraphs that do not exist (deleted or revised "
+            "texts). Point each at the right paragraph, or delete it (a deleted document's "
+            "data/duties/<page>.yml goes too):\n" + "\n".join(r.describe(root, paragraphs) for r in found)
+        )
+
+
 def check_search_words(path: Path, search: SearchData, originals: Mapping[str, SourceDocument]) -> None:
     """The promise of data/search.yml's header: dictionary words and expansion values occur in
     the texts verbatim; every synonyms group has a member that does."""
     text = "\n".join(p.text for document in originals.values() for p in document.paragraphs.values())
     for word in search.dictionary:
         if word not in text:
-            raise PluginError(f"{path}: dictionary word '{word}' does not occur in the five texts. "
+            raise PluginError(f"{path}: dictionary word '{word}' does not occur in the Chinese source texts. "
                               "Use the texts' own words, or remove it.")
     for key, targets in search.expansions.items():
         for word in targets:
             if word not in text:
-                raise PluginError(f"{path}: expansion '{key}': '{word}' does not occur in the five texts. "
+                raise PluginError(f"{path}: expansion '{key}': '{word}' does not occur in the Chinese source texts. "
                                   "An expansion leads to the texts' own words.")
     for number, group in enumerate(search.synonyms, 1):
         if not any(word in text for word in group):
             raise PluginError(f"{path}: synonyms group {number} {list(group)}: no word of it occurs in the "
-                              "five texts; add the texts' word to the group.")
+                              "Chinese source texts; add the texts' word to the group.")
 
 
 def load_roles(path: Path, registry: Registry) -> Mapping:
@@ -136,8 +152,10 @@ def build_edition(handbook: Handbook, files: Files, lang: str) -> Edition:
     for file in files.documentation_pages():
         if is_source_page(file.src_uri) and file.abs_src_path:
             path = Path(file.abs_src_path)
-            original = handbook.originals.get(file.src_uri.removeprefix(names.SOURCE_DIR).removesuffix(".md"))
+            original = handbook.originals.get(slug_of(file.src_uri))
             document = original if original is not None and original.path == path else parse_document(path, file.src_uri)
+            if document.meta.get("pending_translation") and original is not None:
+                document = with_original_meta(document, original)
             check_metadata(document, handbook.taxonomy)
             library[document.slug] = document
     return Edition(lang, handbook, MappingProxyType(dict(sorted(library.items()))), load_ui(handbook, lang))

@@ -71,7 +71,7 @@ def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossa
     for number, term in enumerate(terms, 1):
         if bool(found[term.id]) == term.guide_only:
             fix = ("it occurs in the texts: remove `guide_only: true`" if term.guide_only else
-                   "none of its names occurs verbatim in the texts of the library: correct a name to the texts' words, "
+                   "none of its names occurs verbatim in the Chinese source texts: correct a name to the texts' words, "
                    "or add `guide_only: true` if only the guide uses it")
             raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
     return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,

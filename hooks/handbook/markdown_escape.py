@@ -19,6 +19,10 @@ import re
 # backslash escape in Python-Markdown, and `&` would start an entity.
 SOURCE_SPECIALS = "\\`*_[]>#"
 _SOURCE_SPECIAL = re.compile("([" + re.escape(SOURCE_SPECIALS) + "])")
+# What starts a block only at the start of a paragraph (a list item, an admonition, a numbered
+# item "1."): escaped there only, so these are read back as escapes too.
+_BLOCK_START = re.compile(r"^(?:([-+!])|\d+(?=\.))")
+READ_SPECIALS = SOURCE_SPECIALS + "-+.!"
 _SOURCE_ENTITIES = {"&amp;": "&", "&lt;": "<"}
 _EMPHASIS = ("**", "__")
 
@@ -33,8 +37,13 @@ _LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))")
 
 def escape(text: str) -> str:
     """A transcript's words as source-page Markdown (the words a reader sees are unchanged)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return _SOURCE_SPECIAL.sub(r"\\\1", text)
+    text = _SOURCE_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    match = _BLOCK_START.match(text)
+    if match is None:
+        return text
+    if match.group(1):  # "-", "+", "!"
+        return "\\" + text
+    return text[: match.end()] + "\\" + text[match.end():]  # "1." → "1\."
 
 
 def visible_spans(markdown: str) -> list[tuple[int, int]]:
@@ -43,7 +52,7 @@ def visible_spans(markdown: str) -> list[tuple[int, int]]:
     spans = []
     index = 0
     while index < len(markdown):
-        if markdown[index] == "\\" and index + 1 < len(markdown) and markdown[index + 1] in SOURCE_SPECIALS:
+        if markdown[index] == "\\" and index + 1 < len(markdown) and markdown[index + 1] in READ_SPECIALS:
             spans.append((index, index + 2))
             index += 2
         elif entity := next((e for e in _SOURCE_ENTITIES if markdown.startswith(e, index)), None):

@@ -23,3 +23,10 @@ def source_page(slug: str) -> str:
 
 def party_page(party: str) -> str:
     return f"{DUTY_DIR}{party.replace('_', '-')}.md"
+
+
+LIBRARY_DIR = "library/"         # generated pages of the source library, one per level
+
+
+def library_level_page(level_slug: str) -> str:
+    return f"{LIBRARY_DIR}{level_slug}/index.md"

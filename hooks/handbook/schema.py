@@ -92,17 +92,21 @@ class DutyTaxonomy(Model):
 
 class Kind(Model):
     en: Text
+    slug: Id  # in a new page's file name (the importer) and the anchors of the level pages
 
 
 class Level(Model):
     tag: Text
     en: Text
+    slug: Id  # in a new page's file name and the level page's path (library/<slug>/)
 
 
 class SourceTaxonomy(Model):
     kinds: Annotated[dict[Text, Kind], Field(min_length=1)]
     levels: Annotated[dict[Text, Level], Field(min_length=1)]
     required_fields: Annotated[dict[Key, Label], Field(min_length=1)]
+    optional_fields: dict[Key, Label] = {}  # shown on the card when filled
+    nav_list_limit: Annotated[int, Field(strict=True, ge=0)] = 30  # beyond it, the nav lists level pages only
 
 
 # -- data/roles.yml: role → party → `all` or theme ids ---------------------------------------
@@ -212,6 +216,8 @@ class SourceFrontMatter(Model):
     source_file: text(min_length=0) = ""
     source_lines: text(pattern=LINES_PATTERN) | Literal[""] = ""
     translation: Literal["reference"] | None = None
+    date: text(min_length=0) = ""  # YYYY-MM, checked with the taxonomy (sources.check_metadata)
+    pending_translation: StrictBool = False  # an English twin the importer wrote: the Chinese text
 
 
 # -- every data file: its model and, where it holds numbered entries, the list that holds them --

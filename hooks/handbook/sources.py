@@ -8,7 +8,7 @@ page's Markdown (`span`), so that the duty marks edit that span without finding 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -22,6 +22,7 @@ from .schema import SourceFrontMatter, SourceTaxonomy, parse_yaml, read_text, va
 
 PARAGRAPH_ID = re.compile(r"^\{:\s*#(p\d+)\s*\}$")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{\s*#(p\d+)\s*\})?[ \t]*$")
+DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -118,15 +119,28 @@ def add(paragraphs: dict, paragraph: Paragraph, path: Path, line: int) -> None:
     paragraphs[paragraph.pid] = paragraph
 
 
+def with_original_meta(document: SourceDocument, original: SourceDocument) -> SourceDocument:
+    """A pending translation (written by the importer) holds the Chinese text; its metadata is the
+    Chinese page's, so that the editor fills it in once. Its own title and filled fields win."""
+    shared = {name: value for name, value in original.meta.items() if name not in ("title", "short_title")}
+    own = {name: value for name, value in document.meta.items() if value not in ("", None)}
+    return replace(document, meta=MappingProxyType({**shared, **own}))
+
+
 def check_metadata(document: SourceDocument, taxonomy: SourceTaxonomy) -> None:
+    """Every empty required field named in one message; the date's form; kind and level known."""
     meta = document.meta
-    for name, labels in taxonomy.required_fields.items():
-        value = meta.get(name)
-        if value is None or not str(value).strip():
-            raise PluginError(
-                f"{document.path}: required metadata '{name}' ({labels.zh}) is empty. "
-                f"Fill it in the page's front matter, e.g. `{name}: \"…\"`, before building."
-            )
+    empty = [f"{name} ({labels.zh})" for name, labels in taxonomy.required_fields.items()
+             if meta.get(name) is None or not str(meta.get(name)).strip()]
+    if empty:
+        raise PluginError(
+            f"{document.path}: required metadata is empty: {', '.join(empty)}. Fill each in the "
+            "page's front matter (e.g. `speaker: \"市委书记\"`), or re-import with the options "
+            "--kind --level --occasion --speaker --audience, before building."
+        )
+    date = meta.get("date")
+    if date and not DATE.match(str(date)):
+        raise PluginError(f"{document.path}: 'date: {date}' is not a year and month. Write it as `date: \"2024-05\"`.")
     for name, vocabulary in (("kind", taxonomy.kinds), ("level", taxonomy.levels)):
         if meta[name] not in vocabulary:
             raise PluginError(
