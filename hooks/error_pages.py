@@ -44,6 +44,7 @@ def on_template_context(context, template_name, config):
     return context
 
 
+@event_priority(-100)  # the page as finished by the other hooks (csp.py adds its policy first)
 def on_post_template(output_content, template_name, config):
     if template_name == ERROR_PAGE:
         pages_of(config)[language_folder(config)] = output_content
