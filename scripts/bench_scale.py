@@ -49,7 +49,7 @@ from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 SEED = 20261129
 COPIED = ("docs", "data", "hooks", "overrides", "scripts", "mkdocs.yml")
-NAV_ANCHOR = "      - sources/05-city-experience-speech.md\n"
+NAV_ANCHOR = "      - sources/index.md\n"  # the library section of the nav (the handbook generates the rest)
 
 # Syllables for made-up names: Chinese characters with a pinyin each, so that a name and its
 # English rendering stay paired.
@@ -175,29 +175,30 @@ def synthetic_text(number: int, vocabulary: Vocabulary, seeds: list[tuple[str, s
 
 
 def add_texts(project: Path, count: int) -> list[str]:
-    """Import `count` synthetic texts into the copy and add them to its nav; return their pages."""
+    """Import `count` synthetic texts into the copy with the importer's one command (metadata
+    given as options; the library's nav and index are generated); return their pages."""
     rng = random.Random(SEED)
     vocabulary = Vocabulary(rng)
     seeds = seed_paragraphs(project)
     sources = project / "docs" / "sources"
-    raw_dir = project / "data" / "raw" / "synthetic"
+    raw_dir = project / "synthetic"
     raw_dir.mkdir(parents=True)
     pages = []
     for number in range(1, count + 1):
         title, title_en, raw, english = synthetic_text(number, vocabulary, seeds, rng)
         raw_file = raw_dir / f"{number:04d}.txt"
         raw_file.write_text(raw, encoding="utf-8")
+        _, level, _ = LEVELS[number % len(LEVELS)]
+        options = ["--root", str(project), "--kind", "讲话", "--level", level, "--occasion", "工作会议",
+                   "--speaker", "县委负责同志", "--audience", "挂职干部",
+                   "--date", f"{2015 + number % 10}-{1 + number % 12:02d}"]
         before = set(sources.glob("*.md"))
         with contextlib.redirect_stdout(io.StringIO()):
-            if import_transcript.main([str(raw_file), "--out", str(sources)]) != 0:
+            if import_transcript.main([str(raw_file), *options]) != 0:
                 raise SystemExit(f"import of {raw_file} failed")
-        (page,) = set(sources.glob("*.md")) - before
+        (page,) = {p for p in set(sources.glob("*.md")) - before if not p.name.endswith(".en.md")}
         fill_in(page, number, title_en, english)
         pages.append(page.relative_to(project / "docs").as_posix())
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace(NAV_ANCHOR, NAV_ANCHOR + "".join(f"      - {p}\n" for p in pages))
-    config.write_text(text, encoding="utf-8")
     return pages
 
 
@@ -232,9 +233,13 @@ def fill_in(page: Path, number: int, title_en: str, english: list[str]) -> None:
     page.with_suffix(".en.md").write_text(front + "\ntranslation: reference\n---\n" + "\n".join(out), encoding="utf-8")
 
 
-def plain_material(project: Path) -> Path:
-    """A config for the same Markdown without the handbook's hooks, overrides, CSS and JS."""
+def plain_material(project: Path, pages: list[str]) -> Path:
+    """A config for the same Markdown without the handbook's hooks, overrides, CSS and JS; its
+    nav lists every text by hand, as a plain Material site's would."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    originals = sorted(p.relative_to(project / "docs").as_posix() for p in (project / "docs" / "sources").glob("[0-9]*.md")
+                       if p.name.count(".") == 1 and p.relative_to(project / "docs").as_posix() not in pages)
+    text = text.replace(NAV_ANCHOR, NAV_ANCHOR + "".join(f"      - {p}\n" for p in originals + pages))
     text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
     text = re.sub(r"^  custom_dir: .*\n", "", text, flags=re.M)
     text = re.sub(r"^extra_(?:css|javascript):\n(?:  - .*\n)+", "", text, flags=re.M)
@@ -336,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         pages = add_texts(project, args.docs)
         import_s = time.perf_counter() - start
-        plain_config = plain_material(project)
+        plain_config = plain_material(project, pages)
         sites = {"handbook": work / "site-handbook", "material": work / "site-material"}
         configs = {"handbook": "mkdocs.yml", "material": plain_config.name}
         times = {name: [] for name in sites}
