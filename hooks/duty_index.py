@@ -110,6 +110,10 @@ class Listing:
     def entry(self, duty: Duty):
         return relative_link(self.page, names.party_page(duty.party), duty.id)
 
+    def entry_url(self, duty: Duty):
+        """The URL of the duty's entry on its party page, for HTML (entry() is for Markdown)."""
+        return safe(url_to(self.page, self.files, names.party_page(duty.party), duty.id))
+
     def role(self, marker: str) -> str:
         role = self.page.meta.get("role")
         if role not in self.registry.parties:
@@ -119,10 +123,14 @@ class Listing:
             )
         return role
 
-    def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "") -> str:
+    def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "",
+                  omit: tuple[str, ...] = (), compact: bool = False) -> str:
+        """omit: the badges every entry of a group shares (the page's party, the group's theme);
+        compact: an overview's entries, each linking to its full entry on the party page."""
         groups = [(key, labels, duties) for key, labels, duties in groups if duties]
         return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
-                      filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix)
+                      filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix,
+                      omit=omit, compact=compact)
 
     def by_theme(self, duties: list[Duty]):
         return [(theme, self.registry.themes[theme], [d for d in duties if d.theme == theme])
@@ -141,29 +149,30 @@ def matrix(listing: Listing, _argument) -> str:
 
 
 def party(listing: Listing, argument: str) -> str:
-    return listing.duty_list(listing.by_theme(listing.registry.by(party=argument)), filters=("force", "theme", "source"))
+    return listing.duty_list(listing.by_theme(listing.registry.by(party=argument)), filters=("force", "theme", "source"),
+                             omit=("party", "theme"))
 
 
 def owed_to_cadre(listing: Listing, _argument) -> str:
     claims, others = listing.handbook.owed("cadre")
-    text = listing.duty_list(listing.by_theme(claims), filters=("party", "force", "theme", "source"))
+    text = listing.duty_list(listing.by_theme(claims), filters=("party", "force", "theme", "source"), omit=("theme",))
     for force, heading, duties in listing.not_claims(others):
         if duties:
             text += f"\n\n## {heading} {{ #others-{force} }}\n\n" + listing.duty_list(
                 [(p, listing.registry.parties[p], [d for d in duties if d.party == p]) for p in listing.registry.parties],
-                filters=(), level=3, id_prefix=f"{force}-")
+                filters=(), level=3, id_prefix=f"{force}-", omit=("party",))
     return text
 
 
 def by_source(listing: Listing, _argument) -> str:
     groups = [(slug, {"zh": f"《{doc.title}》", "en": listing.document_title(slug)}, listing.registry.by(source=slug))
               for slug, doc in listing.registry.documents.items()]
-    return listing.duty_list(groups, filters=("party", "force", "theme"))
+    return listing.duty_list(groups, filters=("party", "force", "theme"), compact=True)
 
 
 def all_duties(listing: Listing, _argument) -> str:
     groups = [(p, listing.registry.parties[p], listing.registry.by(party=p)) for p in listing.registry.parties]
-    return listing.duty_list(groups, filters=("party", "force", "theme", "source"))
+    return listing.duty_list(groups, filters=("party", "force", "theme", "source"), omit=("party",), compact=True)
 
 
 def role_duties(listing: Listing, _argument) -> str:

@@ -57,8 +57,17 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
 
     owed = soup_of(site / "duties" / "owed-to-cadre" / "index.html")
     assert [e["id"] for e in owed.select(".hb-duty h3")] == ["t-03"]
+    # The overviews (by document, all duties) are compact: each entry links to its full entry.
     by_source = soup_of(site / "duties" / "by-source" / "index.html")
-    assert [e["id"] for e in by_source.select(".hb-duty h3")] == ["t-01", "t-02", "t-03"]
+    assert [a["href"] for a in by_source.select(".hb-duty--compact .hb-duty__summary a")] == \
+        ["../cadre/#t-01", "../cadre/#t-02", "../host-unit/#t-03"]
+    overview = soup_of(site / "duties" / "index.html")
+    assert [a["href"] for a in overview.select(".hb-duty--compact .hb-duty__summary a")] == \
+        ["cadre/#t-01", "cadre/#t-02", "host-unit/#t-03"]
+    assert overview.select_one(".hb-duty--compact .hb-duty__quote").get_text() == "加强学习" \
+        and not overview.select(".hb-duty h3, .hb-duty__meta")
+    # A party page's entries show what varies on it: not the party, nor the theme of their section.
+    assert [b.get_text() for b in entry.select(".hb-badge")] == ["要求"]
 
     matrix = soup_of(site / "duties" / "index.html").select_one("article table")
     cadre_row = [row for row in matrix.select("tr") if "挂职干部" in row.get_text()][0]
