@@ -130,7 +130,7 @@ class Listing:
         groups = [(key, labels, duties) for key, labels, duties in groups if duties]
         return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
                       filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix,
-                      omit=omit, compact=compact)
+                      omit=omit, compact=compact, sources={d.source for _, _, duties in groups for d in duties})
 
     def by_theme(self, duties: list[Duty]):
         return [(theme, self.registry.themes[theme], [d for d in duties if d.theme == theme])
