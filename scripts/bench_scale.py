@@ -273,8 +273,9 @@ ARTICLE = re.compile(rb"<article\b.*?</article>", re.S)
 
 
 def listing_page_bytes(site: Path) -> dict:
-    """{page: {"html": bytes of the page, "article": bytes of its <article>}}"""
-    result = {}
+    """{page: {"html": bytes of the page, "article": bytes of its <article>}}, and how many duties
+    the registry has (the duty pages grow with it, not with the library)."""
+    result = {"duties": len(json.loads((site / "duties.json").read_text(encoding="utf-8")))}
     for name, path in LISTING_PAGES.items():
         html = (site / path).read_bytes()
         article = ARTICLE.search(html)
