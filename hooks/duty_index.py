@@ -6,6 +6,7 @@ context (handbook/context.py)."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from types import MappingProxyType
@@ -34,7 +35,14 @@ def on_files(files, config):
             )
     for name, content in export_files(config, files).items():
         files.append(File.generated(config, name, content=content))
+    lang = config.theme["language"]
+    files.append(File.generated(config, overview_script_name(lang), content=exports.overview_script(registry, lang)))
     return files
+
+
+def overview_script_name(lang: str) -> str:
+    """The duty index's entries in this language, loaded by its filter when a reader uses it."""
+    return f"duties-{lang}.js"
 
 
 def export_files(config, files) -> dict[str, str | bytes]:
@@ -171,8 +179,13 @@ def by_source(listing: Listing, _argument) -> str:
 
 
 def all_duties(listing: Listing, _argument) -> str:
-    groups = [(p, listing.registry.parties[p], listing.registry.by(party=p)) for p in listing.registry.parties]
-    return listing.duty_list(groups, filters=("party", "force", "theme", "source"), omit=("party",), compact=True)
+    """A filter over every duty whose entries load when a reader uses it: the page stays the
+    same size however large the registry grows (the party pages list every entry)."""
+    pages = {p: url_to(listing.page, listing.files, names.party_page(p)) for p in listing.registry.parties}
+    return render("duty_overview.html", edition=listing.edition, registry=listing.registry, links=listing,
+                  filters=("party", "force", "theme", "source"), total=len(listing.registry.duties),
+                  sources=set(listing.registry.documents), pages=json.dumps(pages),
+                  entries_url=safe(url_to(listing.page, listing.files, overview_script_name(listing.lang))))
 
 
 def role_duties(listing: Listing, _argument) -> str:
