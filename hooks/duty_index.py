@@ -6,6 +6,7 @@ context (handbook/context.py)."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from types import MappingProxyType
@@ -34,7 +35,14 @@ def on_files(files, config):
             )
     for name, content in export_files(config, files).items():
         files.append(File.generated(config, name, content=content))
+    lang = config.theme["language"]
+    files.append(File.generated(config, overview_script_name(lang), content=exports.overview_script(registry, lang)))
     return files
+
+
+def overview_script_name(lang: str) -> str:
+    """The duty index's entries in this language, loaded by its filter when a reader uses it."""
+    return f"duties-{lang}.js"
 
 
 def export_files(config, files) -> dict[str, str | bytes]:
@@ -110,6 +118,10 @@ class Listing:
     def entry(self, duty: Duty):
         return relative_link(self.page, names.party_page(duty.party), duty.id)
 
+    def entry_url(self, duty: Duty):
+        """The URL of the duty's entry on its party page, for HTML (entry() is for Markdown)."""
+        return safe(url_to(self.page, self.files, names.party_page(duty.party), duty.id))
+
     def role(self, marker: str) -> str:
         role = self.page.meta.get("role")
         if role not in self.registry.parties:
@@ -120,10 +132,14 @@ class Listing:
         return role
 
     def duty_list(self, groups, filters: tuple[str, ...], level: int = 2, id_prefix: str = "",
-                  keep_empty: bool = False) -> str:
+                  omit: tuple[str, ...] = (), compact: bool = False, keep_empty: bool = False) -> str:
+        """omit: the badges every entry of a group shares (the page's party, the group's theme);
+        compact: an overview's entries, each linking to its full entry on the party page;
+        keep_empty: list groups without entries too (a text just imported)."""
         groups = [(key, labels, duties) for key, labels, duties in groups if duties or keep_empty]
         return render("duty_list.md.j2", edition=self.edition, groups=groups, registry=self.registry, links=self,
-                      filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix)
+                      filters=filters, total=sum(len(d) for _, _, d in groups), level=level, id_prefix=id_prefix,
+                      omit=omit, compact=compact, sources={d.source for _, _, duties in groups for d in duties})
 
     def by_theme(self, duties: list[Duty]):
         return [(theme, self.registry.themes[theme], [d for d in duties if d.theme == theme])
@@ -142,17 +158,18 @@ def matrix(listing: Listing, _argument) -> str:
 
 
 def party(listing: Listing, argument: str) -> str:
-    return listing.duty_list(listing.by_theme(listing.registry.by(party=argument)), filters=("force", "theme", "source"))
+    return listing.duty_list(listing.by_theme(listing.registry.by(party=argument)), filters=("force", "theme", "source"),
+                             omit=("party", "theme"))
 
 
 def owed_to_cadre(listing: Listing, _argument) -> str:
     claims, others = listing.handbook.owed("cadre")
-    text = listing.duty_list(listing.by_theme(claims), filters=("party", "force", "theme", "source"))
+    text = listing.duty_list(listing.by_theme(claims), filters=("party", "force", "theme", "source"), omit=("theme",))
     for force, heading, duties in listing.not_claims(others):
         if duties:
             text += f"\n\n## {heading} {{ #others-{force} }}\n\n" + listing.duty_list(
                 [(p, listing.registry.parties[p], [d for d in duties if d.party == p]) for p in listing.registry.parties],
-                filters=(), level=3, id_prefix=f"{force}-")
+                filters=(), level=3, id_prefix=f"{force}-", omit=("party",))
     return text
 
 
@@ -160,12 +177,17 @@ def by_source(listing: Listing, _argument) -> str:
     groups = [(slug, {"zh": f"《{doc.title}》", "en": listing.document_title(slug)}, listing.registry.by(source=slug))
               for slug, doc in listing.registry.documents.items()]
     # every document, those without entries yet too (a text just imported)
-    return listing.duty_list(groups, filters=("party", "force", "theme"), keep_empty=True)
+    return listing.duty_list(groups, filters=("party", "force", "theme"), compact=True, keep_empty=True)
 
 
 def all_duties(listing: Listing, _argument) -> str:
-    groups = [(p, listing.registry.parties[p], listing.registry.by(party=p)) for p in listing.registry.parties]
-    return listing.duty_list(groups, filters=("party", "force", "theme", "source"))
+    """A filter over every duty whose entries load when a reader uses it: the page stays the
+    same size however large the registry grows (the party pages list every entry)."""
+    pages = {p: url_to(listing.page, listing.files, names.party_page(p)) for p in listing.registry.parties}
+    return render("duty_overview.html", edition=listing.edition, registry=listing.registry, links=listing,
+                  filters=("party", "force", "theme", "source"), total=len(listing.registry.duties),
+                  sources=set(listing.registry.documents), pages=json.dumps(pages),
+                  entries_url=safe(url_to(listing.page, listing.files, overview_script_name(listing.lang))))
 
 
 def role_duties(listing: Listing, _argument) -> str:

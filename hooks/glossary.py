@@ -41,6 +41,7 @@ def on_page_markdown(markdown, page, config, files):
     base = posixpath.dirname(page.file.src_uri) or "."
     return markdown.replace(MARKER, render(
         "glossary.md.j2", edition=edition, terms=edition.handbook.glossary.terms, titles=edition.short_title,
+        shown=edition.handbook.glossary.occurrences_shown,
         source=lambda slug, pid: safe(posixpath.relpath(names.source_page(slug), base) + f"#{pid}"),
     ))
 

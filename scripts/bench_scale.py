@@ -14,6 +14,9 @@ the handbook's hooks, overrides, CSS and JavaScript) alternately, and prints one
     build_s: median build time of each, and their ratio
     peak_rss_mib: the largest resident memory of each build (ru_maxrss of the child)
     source_page_bytes: HTML of one synthetic source page (zh), both builds
+    page_bytes: HTML of the handbook's pages that list the whole library or registry (zh): the
+        duty index, a party page, the glossary; each as the whole page and its <article> (the
+        page without the nav, which grows with the library on every page)
     search_bytes: what search loads, per language (handbook) and the shared index (Material)
     site_bytes: size of each site folder
     first_result_ms: time from opening the home page to the first search result in headless
@@ -268,6 +271,23 @@ def build(project: Path, config: str, site: Path, profile: Path | None = None) -
     return seconds, usage.ru_maxrss / 1024
 
 
+# Pages that list the whole registry or library, measured at every size (zh, under the site).
+LISTING_PAGES = {"duty_index": "duties/index.html", "party_page": "duties/cadre/index.html",
+                 "glossary": "glossary/index.html"}
+ARTICLE = re.compile(rb"<article\b.*?</article>", re.S)
+
+
+def listing_page_bytes(site: Path) -> dict:
+    """{page: {"html": bytes of the page, "article": bytes of its <article>}}, and how many duties
+    the registry has (the duty pages grow with it, not with the library)."""
+    result = {"duties": len(json.loads((site / "duties.json").read_text(encoding="utf-8")))}
+    for name, path in LISTING_PAGES.items():
+        html = (site / path).read_bytes()
+        article = ARTICLE.search(html)
+        result[name] = {"html": len(html), "article": len(article.group(0)) if article else len(html)}
+    return result
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
@@ -365,6 +385,7 @@ def main(argv: list[str] | None = None) -> int:
                              "ratio": round(max(memory["handbook"]) / max(memory["material"]), 3)},
             "source_page": sample + "/",
             "source_page_bytes": page_bytes,
+            "page_bytes": listing_page_bytes(sites["handbook"]),
             "search_bytes": {"handbook": search_bytes(sites["handbook"], True),
                              "material": search_bytes(sites["material"], False)},
             "site_bytes": {name: folder_bytes(site) for name, site in sites.items()},

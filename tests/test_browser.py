@@ -84,14 +84,18 @@ def filter_duties(page, **choices) -> tuple[int, str]:
 def test_duty_filter_by_party_theme_document_and_words(page, server, site, context, where):
     base = server + "/duties/" if where == "http" else (site / "duties" / "index.html").as_uri()
     page.goto(base)
+    assert page.locator(".hb-duty").count() == 0, "the entries load when the reader uses the filter"
+    page.locator("[data-hb-show-all]").click()
+    page.locator("form[data-hb-ready]").wait_for()
     total = page.locator(".hb-duty").count()
     assert total >= 100 and filter_duties(page)[0] == total
+    assert page.locator("[data-hb-show-all]").is_hidden()
     shown, count = filter_duties(page, party="host_unit")
     assert 0 < shown < total and count == f"显示 {shown} / {total} 条"
     assert page.locator(".hb-duty:visible[data-party=cadre]").count() == 0
     shown_theme, _ = filter_duties(page, theme="living")
     assert 0 < shown_theme < shown
-    assert page.locator("h2#cadre").is_hidden(), "a section with no matching entry is hidden"
+    assert page.locator(".hb-duty-group:has([data-party=cadre])").is_hidden(), "a section with no matching entry is hidden"
     filter_duties(page, party="", theme="", source="03-county-speech", text="食宿")
     assert page.locator(".hb-duty:visible").count() == 0
     shown, _ = filter_duties(page, source="", text="食宿")

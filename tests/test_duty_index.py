@@ -57,8 +57,23 @@ def test_duty_pages_marks_and_exports_in_both_languages(fixture_site):
 
     owed = soup_of(site / "duties" / "owed-to-cadre" / "index.html")
     assert [e["id"] for e in owed.select(".hb-duty h3")] == ["t-03"]
+    # The overviews (by document, all duties) are compact: each entry links to its full entry.
     by_source = soup_of(site / "duties" / "by-source" / "index.html")
-    assert [e["id"] for e in by_source.select(".hb-duty h3")] == ["t-01", "t-02", "t-03"]
+    assert [a["href"] for a in by_source.select(".hb-duty--compact .hb-duty__summary a")] == \
+        ["../cadre/#t-01", "../cadre/#t-02", "../host-unit/#t-03"]
+    # The duty index lists no entry in its HTML: its filter loads them when the reader uses it.
+    overview = soup_of(site / "duties" / "index.html")
+    form = overview.select_one("form[data-hb-filter]")
+    assert not overview.select(".hb-duty") and form["data-hb-entries"] == "../duties-zh.js"
+    assert json.loads(form["data-hb-pages"])["host_unit"] == "host-unit/"
+    for lang, summary in (("zh", "让干部在实践中增长才干"), ("en", "Let the cadre grow through practical work")):
+        script = (site / f"duties-{lang}.js").read_text(encoding="utf-8")
+        assert script.startswith("window.hbDuties={") and script.endswith(";\n")
+        assert json.loads(script.removeprefix("window.hbDuties=").removesuffix(";\n"))["entries"][2] == \
+            ["t-03", "host_unit", "placement", "commitment", "01-test", summary, "在工作实践中增长才干"]
+    assert soup_of(site / "en" / "duties" / "index.html").select_one("form[data-hb-filter]")["data-hb-entries"] == "../../duties-en.js"
+    # A party page's entries show what varies on it: not the party, nor the theme of their section.
+    assert [b.get_text() for b in entry.select(".hb-badge")] == ["要求"]
 
     matrix = soup_of(site / "duties" / "index.html").select_one("article table")
     cadre_row = [row for row in matrix.select("tr") if "挂职干部" in row.get_text()][0]

@@ -100,6 +100,7 @@ def test_navigation_permalinks_citation_language_switch_and_filter_from_file(pag
 
     page.goto((unpacked / "duties" / "index.html").as_uri())
     page.locator("form[data-hb-filter] select[name=party]").select_option("org_department")
+    page.locator("form[data-hb-ready]").wait_for()  # the entries load from file:// when first filtered
     shown = page.locator(".hb-duty:visible").count()
     assert 0 < shown < page.locator(".hb-duty").count()
     assert page.locator(".hb-duty:visible[data-party=org_department]").count() == shown

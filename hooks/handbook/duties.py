@@ -53,8 +53,24 @@ class Registry:
     forces: Mapping
     documents: Mapping[str, SourceDocument]  # the Chinese source pages with duties, by slug
 
+    def __post_init__(self):
+        # Indexed once, so that a page's look-up (a source page's duties, a party's) does not scan
+        # every duty: the build stays linear in pages and duties.
+        index: dict[tuple[str, str], list[Duty]] = {}
+        for duty in self.duties:
+            for field in INDEXED:
+                index.setdefault((field, getattr(duty, field)), []).append(duty)
+        object.__setattr__(self, "_index", MappingProxyType({key: tuple(value) for key, value in index.items()}))
+        object.__setattr__(self, "_ids", MappingProxyType({duty.id: duty for duty in self.duties}))
+
     def by(self, **criteria) -> list[Duty]:
-        return [d for d in self.duties if all(getattr(d, k) == v for k, v in criteria.items())]
+        """The duties (in registry order) whose fields have these values."""
+        if not criteria:
+            return list(self.duties)
+        (field, value), *rest = criteria.items()
+        if field not in INDEXED:
+            raise ValueError(f"Registry.by: {field} is not one of {', '.join(INDEXED)}")
+        return [d for d in self._index.get((field, value), ()) if all(getattr(d, k) == v for k, v in rest)]
 
     def in_paragraph(self, source: str, paragraph: str) -> list[Duty]:
         return sorted(self.by(source=source, paragraph=paragraph), key=lambda d: d.position)
@@ -63,7 +79,10 @@ class Registry:
         return self.forces[duty.force].claimable
 
     def get(self, duty_id: str) -> Duty | None:
-        return next((d for d in self.duties if d.id == duty_id), None)
+        return self._ids.get(duty_id)
+
+
+INDEXED = ("party", "theme", "force", "source")
 
 
 def load_vocabulary(path: Path) -> DutyTaxonomy:

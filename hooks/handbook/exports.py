@@ -36,3 +36,13 @@ def to_csv(table: list[dict]) -> bytes:
     writer.writerows({key: neutralise(str(value)) for key, value in row.items()} for row in table)
     # UTF-8 with BOM so that Excel opens the Chinese correctly.
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def overview_script(registry: Registry, lang: str) -> str:
+    """The duty index's entries for its filter, loaded only when a reader uses it: one script
+    per language (a script, not JSON, so that it loads from file:// too). Each entry is
+    [id, party, theme, force, source, summary, quote]; the page renders them as text."""
+    entries = [[d.id, d.party, d.theme, d.force, d.source, d.summary(lang), d.quote] for d in registry.duties]
+    data = json.dumps({"entries": entries}, ensure_ascii=False, separators=(",", ":"))
+    # JSON is JavaScript, except for these two line separators in strings before ES2019
+    return "window.hbDuties=" + data.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + ";\n"

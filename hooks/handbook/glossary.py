@@ -37,11 +37,11 @@ class Glossary:
     terms: tuple[Term, ...]
     # paragraph (slug, pid) → ids of the terms that occur in it
     index: Mapping[tuple[str, str], tuple[str, ...]]
+    occurrences_shown: int = 12  # data/glossary.yml: paragraphs listed per term on the glossary page
 
 
-def read_terms(path: Path) -> list[Term]:
+def read_terms(path: Path, entries) -> list[Term]:
     """The entries of data/glossary.yml, checked, without occurrences."""
-    entries = load("glossary.yml", path).terms
     terms, owners = [], {}
     for number, entry in enumerate(entries, 1):
         term = Term(entry.id, entry.term, entry.other_names, entry.en, entry.definition_zh, entry.definition_en,
@@ -57,7 +57,8 @@ def read_terms(path: Path) -> list[Term]:
 
 def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossary:
     """The terms with the paragraphs where each occurs, found in one pass over each paragraph."""
-    terms = read_terms(path)
+    data = load("glossary.yml", path)
+    terms = read_terms(path, data.terms)
     owner = {name: term.id for term in terms for name in term.names}
     index: dict[tuple[str, str], tuple[str, ...]] = {}
     found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
@@ -75,7 +76,7 @@ def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossa
                    "or add `guide_only: true` if only the guide uses it")
             raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
     return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,
-                               tuple(found[t.id])) for t in terms), MappingProxyType(index))
+                               tuple(found[t.id])) for t in terms), MappingProxyType(index), data.occurrences_shown)
 
 
 def names_in(text: str, owner: Mapping[str, str]) -> tuple[str, ...]:

@@ -46,31 +46,38 @@ def escape(text: str) -> str:
     return text[: match.end()] + "\\" + text[match.end():]  # "1." → "1\."
 
 
+# What a reader does not see character for character, in the order visible_spans tries them at
+# each position: an escape or an entity (one visible character), emphasis marks and line breaks
+# (none). Everything else is one character.
+_HIDDEN = re.compile("|".join([r"\\[" + re.escape(READ_SPECIALS) + "]", *map(re.escape, _SOURCE_ENTITIES),
+                               *map(re.escape, _EMPHASIS), "\n"]))
+
+
 def visible_spans(markdown: str) -> list[tuple[int, int]]:
     """For each character a reader sees in a source paragraph, where it stands in the Markdown
     (start, end): an escape or an entity is one character; emphasis marks and line breaks none."""
     spans = []
     index = 0
-    while index < len(markdown):
-        if markdown[index] == "\\" and index + 1 < len(markdown) and markdown[index + 1] in READ_SPECIALS:
-            spans.append((index, index + 2))
-            index += 2
-        elif entity := next((e for e in _SOURCE_ENTITIES if markdown.startswith(e, index)), None):
-            spans.append((index, index + len(entity)))
-            index += len(entity)
-        elif markdown.startswith(_EMPHASIS, index):
-            index += 2
-        elif markdown[index] == "\n":  # a line break inside a paragraph joins its lines
-            index += 1
-        else:
-            spans.append((index, index + 1))
-            index += 1
+    for match in _HIDDEN.finditer(markdown):
+        start, end = match.span()
+        spans.extend((i, i + 1) for i in range(index, start))
+        if end - start > 1 and match.group(0) not in _EMPHASIS:  # an escape or an entity
+            spans.append((start, end))
+        index = end
+    spans.extend((i, i + 1) for i in range(index, len(markdown)))
     return spans
 
 
 def plain_text(markdown: str) -> str:
     """The words a reader sees in a source paragraph's Markdown."""
-    return "".join(_SOURCE_ENTITIES.get(markdown[a:b], markdown[b - 1]) for a, b in visible_spans(markdown))
+    return _HIDDEN.sub(_visible, markdown)
+
+
+def _visible(match: re.Match) -> str:
+    token = match.group(0)
+    if token in _EMPHASIS or token == "\n":
+        return ""
+    return _SOURCE_ENTITIES.get(token, token[-1])
 
 
 def inline(value) -> str:

@@ -127,6 +127,9 @@ class TermEntry(Model):
 
 
 class Glossary(Model):
+    # how many paragraphs the glossary page lists per term; the rest are counted, not listed,
+    # so that the page does not grow with the library
+    occurrences_shown: Annotated[int, Field(ge=1, le=200)] = 12
     terms: tuple[TermEntry, ...]
 
 

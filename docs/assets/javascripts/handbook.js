@@ -38,24 +38,97 @@
   });
 })();
 
-/* Duty index filter: by party, force, theme, document and words, on the entries of the page. */
+/* Duty index filter: by party, force, theme, document and words, on the entries of the page.
+   On the duty index (form[data-hb-entries]) the entries are not in the page: the first time the
+   reader uses the filter, the script named there is loaded (a script, so it works from file://)
+   and its entries are rendered as text, grouped by party, each linking to its party page. */
 (function () {
   "use strict";
 
+  function optionLabels(form, name) {
+    var labels = {};
+    var select = form.elements[name];
+    if (select) Array.prototype.forEach.call(select.options, function (option) { labels[option.value] = option.text; });
+    return labels;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // The loaded entries as compact entries under one heading per party: [id, party, theme, force, source, summary, quote].
+  function render(form, results, data) {
+    var pages = JSON.parse(form.getAttribute("data-hb-pages"));
+    var parties = optionLabels(form, "party"), forces = optionLabels(form, "force");
+    var groups = {};
+    data.entries.forEach(function (entry) { (groups[entry[1]] = groups[entry[1]] || []).push(entry); });
+    Object.keys(parties).forEach(function (party) {
+      if (!party || !groups[party]) return;
+      var section = element("section", "hb-duty-group");
+      section.appendChild(element("h3", null, parties[party]));
+      groups[party].forEach(function (entry) {
+        var duty = element("div", "hb-duty hb-duty--compact");
+        ["party", "theme", "force", "source"].forEach(function (name, index) { duty.dataset[name] = entry[index + 1]; });
+        var summary = element("p", "hb-duty__summary");
+        var link = element("a", null, entry[5]);
+        link.href = pages[party] + "#" + entry[0];
+        var badge = element("span", "hb-badge hb-badge--force", forces[entry[3]] || entry[3]);
+        badge.dataset.force = entry[3];
+        summary.appendChild(link);
+        summary.appendChild(document.createTextNode(" "));
+        summary.appendChild(badge);
+        var quote = element("blockquote", "hb-duty__quote", entry[6]);
+        quote.lang = "zh";
+        duty.appendChild(summary);
+        duty.appendChild(quote);
+        section.appendChild(duty);
+      });
+      results.appendChild(section);
+    });
+  }
+
   function setUp(form) {
     var article = form.closest("article") || document;
-    var entries = Array.prototype.slice.call(article.querySelectorAll(".hb-duty"));
-    var headings = Array.prototype.slice.call(article.querySelectorAll("h2")).filter(function (h) {
+    var source = form.getAttribute("data-hb-entries");
+    var results = source ? article.querySelector("[data-hb-results]") : null;
+    var entries = source ? [] : Array.prototype.slice.call(article.querySelectorAll(".hb-duty"));
+    var headings = source ? [] : Array.prototype.slice.call(article.querySelectorAll("h2")).filter(function (h) {
       return h.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_PRECEDING;
     });
     var count = form.querySelector(".hb-filter__count");
+    var state = source ? "idle" : "ready";
 
     function value(name) {
       var field = form.elements[name];
       return field ? field.value.trim().toLowerCase() : "";
     }
 
+    function load() {
+      if (state !== "idle") return;
+      state = "loading";
+      var script = document.createElement("script");
+      script.src = source;
+      script.onload = function () {
+        render(form, results, window.hbDuties);
+        entries = Array.prototype.slice.call(results.querySelectorAll(".hb-duty"));
+        state = "ready";
+        form.setAttribute("data-hb-ready", "");
+        var button = form.querySelector("[data-hb-show-all]");
+        if (button) button.remove();
+        apply();
+      };
+      script.onerror = function () {
+        state = "idle";
+        count.textContent = form.getAttribute("data-hb-failed");
+      };
+      document.head.appendChild(script);
+    }
+
     function apply() {
+      if (state !== "ready") { load(); return; }
       // Each select is a facet named after the entries' data attribute (party, force, theme, source).
       var facets = Array.prototype.map.call(form.querySelectorAll("select"), function (select) {
         return [select.name, value(select.name)];
@@ -77,6 +150,11 @@
         }
         heading.hidden = !visible;
       });
+      if (results) {
+        results.querySelectorAll(".hb-duty-group").forEach(function (group) {
+          group.hidden = !group.querySelector(".hb-duty:not([hidden])");
+        });
+      }
       count.textContent = count.dataset.template
         .replace("{shown}", shown).replace("{total}", count.dataset.total);
     }
@@ -84,8 +162,10 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
+    var button = form.querySelector("[data-hb-show-all]");
+    if (button) button.addEventListener("click", load);
     form.hidden = false;
-    apply();
+    if (state === "ready") apply();
   }
 
   function init() {
