@@ -244,3 +244,27 @@ def page(context):
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     return page
+
+
+# The sample page's reference translation: same ids, in the same order.
+SAMPLE_TRANSLATION = """\
+---
+title: Speech at a test meeting
+kind: 讲话
+level: 县
+occasion: A test meeting
+speaker: A county leader
+audience: Seconded cadres
+translation: reference
+---
+
+# Speech at a test meeting
+
+Comrades,
+{: #p1 }
+
+## First, study hard. { #p2 }
+
+Seconded cadres should get to know local cadres and people quickly.
+{: #p3 }
+"""

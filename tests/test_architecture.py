@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_TRANSLATION
 
 HOOKS = sorted((ROOT / "hooks").glob("*.py"))
 MUTABLE = (dict, list, set, bytearray)
@@ -39,29 +39,6 @@ def test_each_source_page_is_parsed_once_per_build(fixture_site, monkeypatch):
 
     monkeypatch.setattr(sources, "parse_document", counting)
     monkeypatch.setattr(context, "parse_document", counting)
-    fixture_site.write("sources/01-test.en.md", TRANSLATION)
+    fixture_site.write("sources/01-test.en.md", SAMPLE_TRANSLATION)
     fixture_site.build(["source_pages.py", "citations.py", "glossary.py"])
     assert sorted(calls) == ["sources/01-test.en.md", "sources/01-test.md"]
-
-
-TRANSLATION = """\
----
-title: Speech at a test meeting
-kind: 讲话
-level: 县
-occasion: A test meeting
-speaker: A county leader
-audience: Seconded cadres
-translation: reference
----
-
-# Speech at a test meeting
-
-Comrades,
-{: #p1 }
-
-## First, study hard. { #p2 }
-
-Seconded cadres should get to know local cadres and people quickly.
-{: #p3 }
-"""

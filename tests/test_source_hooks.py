@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import SAMPLE_SOURCE_PAGE
+from conftest import SAMPLE_SOURCE_PAGE, SAMPLE_TRANSLATION
 from handbook.commands import build_command
 from textutil import soup_of
 
@@ -88,27 +88,7 @@ def test_the_command_line_build_exits_non_zero_with_the_message(fixture_site):
 
 
 def test_english_build_reads_the_translation_and_labels_it(fixture_site):
-    fixture_site.write("sources/01-test.en.md", """\
----
-title: Speech at a test meeting
-kind: 讲话
-level: 县
-occasion: A test meeting
-speaker: A county leader
-audience: Seconded cadres
-translation: reference
----
-
-# Speech at a test meeting
-
-Comrades,
-{: #p1 }
-
-## First, study hard. { #p2 }
-
-Seconded cadres should get to know local cadres and people quickly.
-{: #p3 }
-""")
+    fixture_site.write("sources/01-test.en.md", SAMPLE_TRANSLATION)
     site = fixture_site.build()
     en = soup_of(site / "en" / "sources" / "01-test" / "index.html")
     card = en.select_one(".hb-card").get_text()
