@@ -129,13 +129,14 @@ class Vocabulary:
 
 
 def seed_paragraphs(project: Path) -> list[tuple[str, str]]:
-    """(zh, en) paragraph pairs of the five real texts, to mix with the made-up sentences."""
+    """(zh, en) paragraph pairs of the library's translated texts, to mix with the made-up sentences."""
     pairs = []
-    for zh_page in sorted((project / "docs" / "sources").glob("0[1-5]-*.md")):
-        if zh_page.name.endswith(".en.md"):
-            continue
+    for zh_page in sorted((project / "docs" / "sources").glob("[0-9]*.md")):
+        twin = zh_page.with_suffix(".en.md")
+        if zh_page.name.endswith(".en.md") or "translation: reference" not in twin.read_text(encoding="utf-8"):
+            continue  # a translation itself, or one still pending
         zh = paragraphs(zh_page.read_text(encoding="utf-8"))
-        en = paragraphs(zh_page.with_suffix(".en.md").read_text(encoding="utf-8"))
+        en = paragraphs(twin.read_text(encoding="utf-8"))
         pairs += [(zh[pid], en[pid]) for pid in zh if pid in en and len(zh[pid]) > 40]
     return pairs
 
