@@ -13,9 +13,9 @@ import re
 from mkdocs.exceptions import PluginError
 
 from handbook import citations, context, names
+from handbook.references import CITATION  # the one syntax of a citation
 from handbook.markdown_escape import inline
 
-CITATION = re.compile(r"\[\[([0-9a-z-]+)#(p\d+)\]\]")
 CITE_ATTRIBUTE = re.compile(r'data-hb-cite="([0-9a-z-]+#p\d+)"')
 TOOLTIP_CHARS = 40
 

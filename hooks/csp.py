@@ -12,15 +12,12 @@ import re
 
 from mkdocs.plugins import event_priority
 
+from handbook.commands import offline_bundle
+
 SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S)
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
           "object-src 'none'; base-uri 'self'; form-action 'self'")
-
-
-def offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return plugin is not None and bool(plugin.config.enabled)
 
 
 def policy(output: str, content: str) -> str:
@@ -36,7 +33,7 @@ def policy(output: str, content: str) -> str:
 
 @event_priority(-100)  # after every hook and plugin that changes the page
 def on_post_page(output, page, config):
-    if offline(config) or "<head>" not in output:
+    if offline_bundle(config) or "<head>" not in output:
         return output
     return with_policy(output, page.content or "")
 
@@ -44,7 +41,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     """The same policy on pages made from a theme template alone (404.html): no content of the
     handbook's in them, so every inline script there is the template's."""
-    if offline(config) or not template_name.endswith(".html") or "<head>" not in output_content:
+    if offline_bundle(config) or not template_name.endswith(".html") or "<head>" not in output_content:
         return output_content
     return with_policy(output_content, "")
 

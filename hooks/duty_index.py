@@ -16,12 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handbook import context, duty_marks, exports, names, sources
+from handbook.references import DUTY_REFS  # <!-- duty-refs: county-27 district-23 -->
 from handbook.duties import Duty
 from handbook.templates import render, safe
 
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
 # A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->
-REFS = re.compile(r"<!--\s*duty-refs:\s*([\w\s-]*?)\s*-->")
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
@@ -33,11 +33,16 @@ def on_files(files, config):
                 f"docs/{names.party_page(party)} is missing: every party in data/duty_taxonomy.yml has a "
                 f"page with the marker <!-- duty-index: party={party} -->."
             )
-    for name, content in export_files(config, files).items():
+    if getattr(config, EXPORTS, None) is None:  # the same in every language: made once per build
+        setattr(config, EXPORTS, export_files(config, files))
+    for name, content in getattr(config, EXPORTS).items():
         files.append(File.generated(config, name, content=content))
     lang = config.theme["language"]
     files.append(File.generated(config, overview_script_name(lang), content=exports.overview_script(registry, lang)))
     return files
+
+
+EXPORTS = "_handbook_duty_exports"  # duties.json and duties.csv, kept on the config
 
 
 def overview_script_name(lang: str) -> str:
@@ -68,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
     if "duty-" not in markdown:
         return markdown
     markdown = MARKER.sub(lambda match: render_marker(match, page, files, edition), markdown)
-    return REFS.sub(lambda match: render_refs(match, page, edition), markdown)
+    return DUTY_REFS.sub(lambda match: render_refs(match, page, edition), markdown)
 
 
 def url_to(page, files, src_uri: str, anchor: str = "") -> str:

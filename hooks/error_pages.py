@@ -14,6 +14,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from handbook.commands import offline_bundle
+
 ERROR_PAGE = "404.html"
 PAGES = "_handbook_error_pages"  # on the config (shared by the languages' builds): folder -> HTML
 
@@ -32,13 +34,8 @@ def language_folder(config) -> str:
     return f"{i18n.current_language}/"
 
 
-def offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return plugin is not None and plugin.config.enabled
-
-
 def on_template_context(context, template_name, config):
-    if template_name == ERROR_PAGE and offline(config):
+    if template_name == ERROR_PAGE and offline_bundle(config):
         folder = language_folder(config)
         context["base_url"] = "." if not folder else "/".join(".." for _ in folder.strip("/").split("/"))
     return context

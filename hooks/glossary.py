@@ -50,7 +50,22 @@ def on_page_content(html, page, config, files):
     terms = context.of(config).glossary.terms
     if page.file.src_uri.split(".")[0] == names.GLOSSARY_PAGE.split(".")[0] or not terms:
         return html
-    return mark_terms(html, terms, config.theme["language"])
+    return mark_terms(html, patterns_of(config, terms), config.theme["language"])
+
+
+PATTERNS = "_handbook_glossary_patterns"  # each language's term names and pattern, kept on the config
+
+
+def patterns_of(config, terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern]:
+    """The names and the pattern of this language, compiled once per build, not once per page."""
+    lang = config.theme["language"]
+    patterns = getattr(config, PATTERNS, None)
+    if patterns is None:
+        patterns = {}
+        setattr(config, PATTERNS, patterns)
+    if lang not in patterns:
+        patterns[lang] = term_pattern(terms, lang)
+    return patterns[lang]
 
 
 def term_of(text: str, found: dict[str, Term], lang: str) -> Term:
@@ -60,10 +75,10 @@ def term_of(text: str, found: dict[str, Term], lang: str) -> Term:
     return found.get(lowered) or found.get(lowered[:-1]) or found[lowered[:-2]]
 
 
-def mark_terms(html: str, terms: tuple[Term, ...], lang: str) -> str:
+def mark_terms(html: str, names_and_pattern: tuple[dict[str, Term], re.Pattern], lang: str) -> str:
     """Wrap the first occurrence of each term in running text; on English pages, give the
     Chinese after it unless the text already does ("host unit (接收单位)")."""
-    found, pattern = term_pattern(terms, lang)
+    found, pattern = names_and_pattern
     done: set[str] = set()
     stack: list[str] = []
     out, position = [], 0

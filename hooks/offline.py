@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from handbook.commands import offline_bundle
+
 SHIM = "assets/javascripts/offline/iframe-worker.js"
 
 
 @event_priority(100)  # before the offline plugin looks for an iframe-worker polyfill
 def on_config(config):
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if offline is not None and offline.config.enabled:
+    if offline_bundle(config):
         polyfills = config.extra.setdefault("polyfills", [])
         if SHIM not in polyfills:
             polyfills.append(SHIM)

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build_info import build_date, handbook_version  # noqa: E402  (hook modules, reused)
 from build_offline import NAME  # noqa: E402  (the books are named like the offline bundle)
 from handbook.names import party_page  # noqa: E402
-from handbook.data import load_yaml  # noqa: E402
+from handbook import schema  # noqa: E402
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"  # at the site's root; the others under /<lang>/
@@ -143,7 +143,7 @@ class Part:
 
 def book_parts() -> list[tuple[str, callable]]:
     """The book's parts in print order, each with the site paths it takes (in nav order)."""
-    parties = load_yaml(ROOT / "data" / "duty_taxonomy.yml")["parties"]
+    parties = schema.load("duty_taxonomy.yml", ROOT / "data" / "duty_taxonomy.yml").parties
     party_pages = {party_page(party).removesuffix(".md") + "/" for party in parties}
     return [
         ("guide", lambda path: path.startswith("guide/")),
@@ -220,37 +220,12 @@ def mark_chinese(article) -> None:
         text.replace_with(*nodes)
 
 
-def duty_forces(lang: str) -> dict[str, str]:
-    """Each duty's force (要求, 承诺, …) in this language, for the entries of data/duties/ that
-    give one (`force:`, named in data/duty_taxonomy.yml's `forces`)."""
-    forces = load_yaml(ROOT / "data" / "duty_taxonomy.yml").get("forces") or {}
-    labels = {}
-    for path in sorted((ROOT / "data" / "duties").glob("*.yml")):
-        for entry in load_yaml(path, list):
-            if isinstance(entry, dict) and entry.get("force") in forces:
-                labels[str(entry["id"])] = forces[entry["force"]][lang]
-    return labels
-
-
-def mark_forces(article, forces: dict[str, str]) -> None:
-    """Print each duty entry's force beside its party, unless the site already shows it."""
-    for duty in article.select(".hb-duty"):
-        summary, meta = duty.select_one(".hb-duty__summary[id]"), duty.select_one(".hb-duty__meta")
-        label = forces.get(summary["id"]) if summary and meta else None
-        if label and label not in meta.get_text():
-            badge = BeautifulSoup("", "html.parser").new_tag("span", attrs={"class": "hb-badge hb-badge--force"})
-            badge.string = label
-            meta.insert(0, badge)
-
-
 def assemble(parts: list[Part], lang: str) -> None:
     """Every chapter's HTML with ids made unique in the book and links pointing inside it."""
     chapters = [chapter for part in parts for chapter in part.chapters]
     by_path = {chapter.path: chapter for chapter in chapters}
     articles = {chapter.key: article_of(chapter) for chapter in chapters}
-    forces = duty_forces(lang)
     for article in articles.values():
-        mark_forces(article, forces)
         if lang != "zh":
             mark_chinese(article)
     ids: set[str] = set()

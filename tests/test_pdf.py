@@ -298,17 +298,17 @@ def test_printing_a_page_leaves_the_text_with_paragraph_numbers_and_party_names(
     assert page.errors == [] and context.outside_requests == []
 
 
-def test_a_duty_prints_its_force_when_the_registry_gives_one():
-    from bs4 import BeautifulSoup
-
-    html = ('<article><div class="hb-duty"><h3 class="hb-duty__summary" id="county-01">把县当作第二故乡</h3>'
-            '<p class="hb-duty__meta"><span class="hb-badge">挂职干部</span></p></div>'
-            '<div class="hb-duty"><h3 class="hb-duty__summary" id="county-02">已有</h3>'
-            '<p class="hb-duty__meta"><span class="hb-badge">承诺</span></p></div></article>')
-    article = BeautifulSoup(html, "html.parser").article
-    build_pdf.mark_forces(article, {"county-01": "要求", "county-02": "承诺"})
-    assert [b.get_text() for b in article.select(".hb-duty__meta .hb-badge")] == ["要求", "挂职干部", "承诺"]
-    assert set(build_pdf.duty_forces("zh").values()) <= {"要求", "承诺", "经验做法", "建议"}
+def test_every_duty_entry_prints_its_force(site, pages):
+    """The book takes the party pages as the site renders them: each entry carries its force."""
+    forces = yaml.safe_load((ROOT / "data" / "duty_taxonomy.yml").read_text(encoding="utf-8"))["forces"]
+    entries = [duty for party_page in (site / "duties").glob("*/index.html")
+               for duty in soup_of(party_page).select(".hb-duty")]
+    assert entries
+    for duty in entries:
+        [badge] = duty.select(".hb-badge--force")
+        assert badge.get_text() == forces[duty["data-force"]]["zh"]
+    text = squeeze("".join(pages["zh"]))
+    assert all(labels["zh"] in text for labels in forces.values())
 
 
 def test_a_part_that_finds_no_page_stops_the_build():

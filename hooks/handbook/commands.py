@@ -14,3 +14,10 @@ def build_command(site_dir: Path, config_file: Path | None = None, quiet: bool =
     if config_file is not None:
         command += ["-f", str(config_file)]
     return command
+
+
+def offline_bundle(config) -> bool:
+    """Whether this build is the offline bundle (Material's offline plugin switched on by
+    HANDBOOK_OFFLINE=true): pages opened from file://."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.enabled)

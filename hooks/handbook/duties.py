@@ -72,9 +72,6 @@ class Registry:
             raise ValueError(f"Registry.by: {field} is not one of {', '.join(INDEXED)}")
         return [d for d in self._index.get((field, value), ()) if all(getattr(d, k) == v for k, v in rest)]
 
-    def in_paragraph(self, source: str, paragraph: str) -> list[Duty]:
-        return sorted(self.by(source=source, paragraph=paragraph), key=lambda d: d.position)
-
     def claimable(self, duty: Duty) -> bool:
         return self.forces[duty.force].claimable
 

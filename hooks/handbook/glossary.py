@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping
 
 from mkdocs.exceptions import PluginError
@@ -34,9 +33,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Glossary:
-    terms: tuple[Term, ...]
-    # paragraph (slug, pid) → ids of the terms that occur in it
-    index: Mapping[tuple[str, str], tuple[str, ...]]
+    terms: tuple[Term, ...]  # each with the paragraphs where it occurs
     occurrences_shown: int = 12  # data/glossary.yml: paragraphs listed per term on the glossary page
 
 
@@ -60,15 +57,11 @@ def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossa
     data = load("glossary.yml", path)
     terms = read_terms(path, data.terms)
     owner = {name: term.id for term in terms for name in term.names}
-    index: dict[tuple[str, str], tuple[str, ...]] = {}
     found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
     for slug, document in documents.items():
         for paragraph in document.paragraphs.values():
-            ids = names_in(paragraph.text, owner)
-            if ids:
-                index[(slug, paragraph.pid)] = ids
-                for term_id in ids:
-                    found[term_id].append((slug, paragraph.pid))
+            for term_id in names_in(paragraph.text, owner):
+                found[term_id].append((slug, paragraph.pid))
     for number, term in enumerate(terms, 1):
         if bool(found[term.id]) == term.guide_only:
             fix = ("it occurs in the texts: remove `guide_only: true`" if term.guide_only else
@@ -76,7 +69,7 @@ def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossa
                    "or add `guide_only: true` if only the guide uses it")
             raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
     return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,
-                               tuple(found[t.id])) for t in terms), MappingProxyType(index), data.occurrences_shown)
+                               tuple(found[t.id])) for t in terms), data.occurrences_shown)
 
 
 def names_in(text: str, owner: Mapping[str, str]) -> tuple[str, ...]:
