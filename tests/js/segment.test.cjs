@@ -18,6 +18,12 @@ test("a query splits into Chinese runs and lower-case Latin words, unstemmed", (
   assert.deepStrictEqual(seg.pieces("Housing 接收单位, relatives"), ["housing", "接收单位", "relatives"]);
 });
 
+test("a possessive's 's is no word of its own", () => {
+  assert.deepStrictEqual(seg.pieces("the cadre's sending unit, the cadres\u2019 homes"),
+    ["the", "cadre", "sending", "unit", "the", "cadres", "homes"]);
+  assert.deepStrictEqual(seg.pieces("it's says"), ["it", "says"]);
+});
+
 test("index text splits at U+200B and stems English", () => {
   assert.deepStrictEqual(seg.tokenize("<p>派出\u200b单位 Cadres</p>"), ["派出", "单位", "cadre"]);
 });

@@ -12,6 +12,7 @@
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var HAN_RUN = /([\u3400-\u9fff\uf900-\ufaff]+)/;
   var NOT_WORD = /[^\w\u3400-\u9fff\uf900-\ufaff]+/;
+  var POSSESSIVE = /(\w)['\u2019]s\b/g;
 
   function isHan(value) {
     return HAN.test(value);
@@ -31,10 +32,12 @@
     return { text: text, cut: cut };
   }
 
-  /* The pieces of a query: Chinese runs and Latin words (lower case, not stemmed). */
+  /* The pieces of a query: Chinese runs and Latin words (lower case, not stemmed). A
+     possessive loses its 's: "the cadre's unit" is cadre + unit, not cadre + s + unit (an "s"
+     would match every passage with a possessive). */
   function pieces(text) {
     var result = [];
-    text.split(NOT_WORD).forEach(function (part) {
+    text.replace(POSSESSIVE, "$1").split(NOT_WORD).forEach(function (part) {
       if (!part) return;
       part.split(HAN_RUN).forEach(function (piece) {
         if (piece) result.push(isHan(piece) ? piece : piece.toLowerCase());
