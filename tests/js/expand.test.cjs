@@ -3,6 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert");
 const { Expander } = require("../../docs/assets/javascripts/search/expand.js");
 const { Index } = require("../../docs/assets/javascripts/search/rank.js");
+const { term } = require("../../docs/assets/javascripts/search/segment.js");
 const { settings, DOCS } = require("./settings.cjs");
 
 function setUp(lexicon, lang) {
@@ -30,6 +31,17 @@ test("other names are looked up before stemming (housing finds accommodation)", 
   const { index, expander } = setUp(lexicon, "en");
   assert.ok(expander.reach("housing", index).tokens["accommodation"] > 0);
   assert.ok(expander.reach("lodgings", index).tokens["accommodation"] > 0);
+});
+
+test("a word the lexicon knows is no typo: it reaches its meaning, not the word one edit away", () => {
+  // "meels" is one edit from "meals"; the lexicon says it means accommodation
+  const lexicon = { ...EMPTY, derived: { meels: ["accommodation"] } };
+  const { index, expander } = setUp(lexicon, "en");
+  const tokens = expander.reach("meels", index).tokens;
+  const accommodation = term("accommodation");
+  assert.deepStrictEqual(Object.keys(tokens), [accommodation]);
+  assert.strictEqual(tokens[accommodation], 0.5);  // derived weight, not damped as if the reader's word were found
+  assert.ok(setUp(EMPTY, "en").expander.reach("meels", index).tokens[term("meals")] > 0);
 });
 
 test("an English word one edit away from an index word finds it; short words do not", () => {

@@ -99,11 +99,13 @@
       return Object.keys(reached).length > before;
     }
     reachForm(word, weights.word);
-    if (!seg.isHan(word) && !Object.keys(reached).length && word.length >= this.ranking.typo_min_length) {
-      index.near(seg.term(word)).forEach(function (token) { add(token, weights.typo); });
-    }
     var found = Object.keys(reached).some(function (token) { return index.inTexts[token]; });
     var others = this.lookup(word);
+    // A word the lexicon knows is no typo (sorry is not worry): only other words reach the
+    // index words one edit away, and those do not count as the reader's own word found.
+    if (!seg.isHan(word) && !Object.keys(reached).length && !others.length && word.length >= this.ranking.typo_min_length) {
+      index.near(seg.term(word)).forEach(function (token) { add(token, weights.typo); });
+    }
     var damping = found ? weights.own_word_found : 1;
     others.forEach(function (form) { reachForm(form[0], form[1] * damping); });
     // The reader's word spread over several index words (工作保障 = 工作 + 保障), or a compound
