@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10000, help="how many frequent English words to consider")
     parser.add_argument("--threshold", type=float, default=4.5,
                         help="least z-score of a page word's cosine among all page words")
-    parser.add_argument("--wordnet-threshold", type=float, default=2.5,
+    parser.add_argument("--wordnet-threshold", type=float, default=1.0,
                         help="least z-score of a WordNet neighbour's cosine among all page words")
     parser.add_argument("--wordnet", type=Path, default=WORDNET, help="folder of WordNet's index.noun, data.noun…")
     parser.add_argument("--out", type=Path, default=OUT)
