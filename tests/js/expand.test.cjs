@@ -68,3 +68,18 @@ test("derived everyday words lead to the page's words, with their own weight", (
   const { index, expander } = setUp(lexicon, "en");
   assert.strictEqual(expander.reach("lodgings", index).tokens["accommodation"], settings().ranking.weights.derived);
 });
+
+test("an English phrase the lexicon leads elsewhere is one query word; other names' phrases are not", () => {
+  const lexicon = {
+    ...EMPTY, stopwords: ["how", "the"],
+    expansions: { "how long": ["years"] },
+    synonyms: [["host unit", "receiving unit"]],
+  };
+  const { index, expander } = setUp(lexicon, "en");
+  assert.deepStrictEqual(expander.words("How long does the host unit arrange meals", index),
+    ["how long", "does", "host", "unit", "arrange", "meals"]);
+  const reach = expander.reach("how long", index);
+  // its question word is left out; what it asks for counts fully (not damped)
+  assert.ok(!("how" in reach.tokens));
+  assert.deepStrictEqual(expander.phrases(["how", "long", "how"]), ["how long", "how"]);
+});

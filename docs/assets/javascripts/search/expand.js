@@ -48,14 +48,39 @@
     this.stopwords = toSet(lexicon.stopwords || []);
     this.alternatives = alternatives(lexicon, ranking.weights);
     this.dictionary = toSet((lexicon.dictionary || []).concat(Object.keys(this.alternatives)));
+    // English phrases that lead elsewhere (expansions, derived words), not other names, whose
+    // words are the texts' own (host unit stays two words)
+    this.phraseKeys = toSet(Object.keys(lexicon.expansions || {}).concat(Object.keys(lexicon.derived || {}))
+      .filter(function (key) { return key.indexOf(" ") !== -1 && !seg.isHan(key); })
+      .map(function (key) { return key.toLowerCase(); }));
   }
+
+  var LONGEST_PHRASE = 3;  // English words in a phrase the lexicon knows (how long, brain trust)
+
+  /* English pieces joined where the lexicon knows them as one phrase, longest first: "how
+     long" leads to years, "brain trust" to think tank, which neither word does alone. */
+  Expander.prototype.phrases = function (pieces) {
+    var result = [];
+    for (var i = 0; i < pieces.length; i++) {
+      var found = null;
+      for (var n = Math.min(LONGEST_PHRASE, pieces.length - i); n > 1 && !found; n--) {
+        var run = pieces.slice(i, i + n);
+        if (run.some(seg.isHan)) continue;
+        var phrase = run.join(" ");
+        if (this.phraseKeys[phrase]) found = { phrase: phrase, length: n };
+      }
+      result.push(found ? found.phrase : pieces[i]);
+      if (found) i += found.length - 1;
+    }
+    return result;
+  };
 
   /* The reader's words: Chinese runs segmented, question words dropped, at most
      `max_words` of them. `index` knows the index's tokens. */
   Expander.prototype.words = function (text, index) {
     var self = this;
     var words = [];
-    seg.pieces(text).forEach(function (piece) {
+    this.phrases(seg.pieces(text)).forEach(function (piece) {
       if (!seg.isHan(piece)) { words.push(piece); return; }
       // a piece of a longer index word counts as known too (双责 in 一岗双责)
       seg.segmentRun(piece, function (p) {
@@ -98,8 +123,13 @@
       }
       return Object.keys(reached).length > before;
     }
-    reachForm(word, weights.word);
-    var found = Object.keys(reached).some(function (token) { return index.inTexts[token]; });
+    // a phrase reaches the words it is made of, question words left out (how long: long)
+    var phrase = !seg.isHan(word) && word.indexOf(" ") !== -1;
+    (phrase ? word.split(" ") : [word]).forEach(function (part) {
+      if (!phrase || !self.stopwords[part]) reachForm(part, weights.word);
+    });
+    // (its words being in the texts does not make the phrase found: its other names count fully)
+    var found = !phrase && Object.keys(reached).some(function (token) { return index.inTexts[token]; });
     var others = this.lookup(word);
     // A word the lexicon knows is no typo (sorry is not worry): only other words reach the
     // index words one edit away, and those do not count as the reader's own word found.
