@@ -32,7 +32,7 @@ SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
             "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
 
-# The files' target sizes, in characters: small enough that a query loads little, large enough
+# The files' target sizes, in bytes: small enough that a query loads little, large enough
 # that a query does not need hundreds of requests.
 SHARD_SIZE = 8_000
 FRAGMENT_SIZE = 4_000
@@ -269,7 +269,7 @@ def split(index: LanguageIndex, lang: str) -> tuple[Script, list[Script]]:
         })
     fragments, first, size = [], 0, 0
     for number, record in enumerate(index.sections):
-        size += len(record["x"]) + len(record["t"]) + len(record["l"])
+        size += len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
         if size > FRAGMENT_SIZE or number == len(index.sections) - 1:
             fragments.append((first, number + 1))
             first, size = number + 1, 0
