@@ -133,13 +133,12 @@ def on_post_build(config):
             f"self.HANDBOOK_SEARCH_DOCS = {passages};\n", encoding="utf-8")
         ranking = search_settings(config)["ranking"]
         built = search_index.build(docs, prefixes, ranking, search_index.Tokenizer(snowball=lang in STEMMERS))
-        dictionary, parts = search_index.split(built, lang)
         split = site / SPLIT.format(lang=lang)
         shutil.rmtree(split, ignore_errors=True)
         split.mkdir(parents=True)
-        for part in [dictionary, *parts]:
+        for part in search_index.split(built, lang):  # the dictionary comes last
             (split / part.name).write_text(part.content, encoding="utf-8")
-        (site / WORKER.format(lang=lang)).write_text(worker_script(config, lang, dictionary.name), encoding="utf-8")
+        (site / WORKER.format(lang=lang)).write_text(worker_script(config, lang, part.name), encoding="utf-8")
     empty = json.dumps({"config": index.get("config", {}), "docs": []}, ensure_ascii=False)
     index_path.write_text(empty, encoding="utf-8")
     offline_index = site / MATERIAL_OFFLINE_INDEX

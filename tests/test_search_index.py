@@ -70,5 +70,7 @@ def test_a_section_whose_passages_differ_once_cleaned_carries_them():
     index = search_index.build(docs, {"prefix": "", "otherPrefixes": ["en/"]}, ranking, search_index.Tokenizer(False))
     assert index.sections[1]["s"] == ["", "接收单位。"] and "s" not in index.sections[2]
     assert index.boosts == [1, 1, 2] and index.sections[1]["p"] == "讲话"
-    assert index.postings["单位"] == [(2, 1)] and index.postings["一"] == [(1, 2), (2, 2)]
+    weights = {number: weight for weight, number in index.weights.items()}
+    postings = {term: [(n, weights[w]) for n, w in zip(p[::2], p[1::2])] for term, p in index.postings.items()}
+    assert postings["单位"] == [(2, 1)] and postings["一"] == [(1, 2), (2, 2)] and postings["讲话"] == [(0, 2), (1, 0.5), (2, 0.5)]
     assert index.in_texts == {"接收", "单位"}

@@ -3,6 +3,9 @@ loads only what a query needs (Pagefind's design):
 - a dictionary: passage lengths and section boosts (BM25 needs them), and the vocabulary with
   each term's document frequency, whether the source texts use it, and its shard;
 - postings shards: each term's passages (delta-coded) and term weights;
+- junction shards: for buckets of two-character strings (hashed), the passages whose text holds
+  one; the words-together bonus of two Chinese words needs their junction in the text, so that
+  passages without it need no text;
 - content fragments: consecutive sections (location, title, text, tags, page title), fetched
   only for the results that can still be shown.
 
@@ -17,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from array import array
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from functools import lru_cache
 
 # segment.js: HAN, NOT_WORD (JavaScript's \w is ASCII), stripTags, clean
@@ -35,7 +40,7 @@ JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u
 # The files' target sizes, in bytes: small enough that a query loads little, large enough
 # that a query does not need hundreds of requests.
 SHARD_SIZE = 8_000
-FRAGMENT_SIZE = 4_000
+FRAGMENT_SIZE = 1_500
 # A compact unsigned integer code: 5 bits a character, the 6th says that more follow.
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
@@ -85,21 +90,20 @@ class Tokenizer:
         self.terms: dict[str, str] = {}
 
     def term(self, word: str) -> str:
-        known = self.terms.get(word)
-        if known is None:
-            lower = spelling(word.lower())
-            if DIGIT.search(lower):
-                known = lower
-            elif self.snowball:
-                known = _snowball().stemWord(lower)
-            else:
-                known = light_stem(lower)
-            self.terms[word] = known
-        return known
+        lower = spelling(word.lower())
+        if DIGIT.search(lower):
+            return lower
+        return _snowball().stemWord(lower) if self.snowball else light_stem(lower)
 
     def tokenize(self, value: str) -> list[str]:
-        return [token if is_han(token) else self.term(token)
-                for token in NOT_WORD.split(strip_tags(value)) if token]
+        terms, tokens = self.terms, []
+        for word in NOT_WORD.split(strip_tags(value)):
+            if word:
+                token = terms.get(word)
+                if token is None:  # each word is looked at once per build
+                    token = terms[word] = word if is_han(word) else self.term(word)
+                tokens.append(token)
+        return tokens
 
 
 def js_trim(value: str) -> str:
@@ -149,9 +153,47 @@ class LanguageIndex:
     boosts: list[float] = field(default_factory=list)    # per section
     lengths: list[int] = field(default_factory=list)     # per passage
     first_passage: list[int] = field(default_factory=list)  # per section
-    postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    # term -> passage, weight, passage, weight... (a weight is its number in `weights`)
+    postings: dict[str, array] = field(default_factory=dict)
+    weights: dict[float, int] = field(default_factory=dict)
     in_texts: set[str] = field(default_factory=set)
     average_length: float = 1.0
+    # bucket of a two-character string -> the passages whose text holds one
+    junctions: list[array] = field(default_factory=list)
+
+
+def utf16(text: str) -> str:
+    """The text as JavaScript indexes it: characters beyond U+FFFF as two surrogates."""
+    if all(ord(char) < 0x10000 for char in text):
+        return text
+    data = text.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(int.from_bytes(data[i:i + 2], "little")) for i in range(0, len(data), 2))
+
+
+def bucket_count(docs: list[dict]) -> int:
+    """Buckets for the two-character strings: about one for every 32 characters of text."""
+    size = sum(len(doc.get("text") or "") for doc in docs) // 32
+    return 1 << max(10, size.bit_length())
+
+
+def bucket(pair: str, buckets: int) -> int:
+    """FNV-1a over the two UTF-16 units (shards.js computes the same)."""
+    value = 2166136261
+    for char in pair:
+        value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
+    return value & (buckets - 1)
+
+
+class Buckets(dict):
+    """Two-character string -> its bucket, computed once."""
+
+    def __init__(self, buckets: int):
+        super().__init__()
+        self.buckets = buckets
+
+    def __missing__(self, pair: str) -> int:
+        value = self[pair] = bucket(pair, self.buckets)
+        return value
 
 
 def belongs(location: str, prefixes: dict) -> bool:
@@ -185,6 +227,9 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
         if "#" not in doc["location"]:
             page_titles.setdefault(doc["location"], clean(doc.get("title") or ""))
     total_length = 0
+    buckets = bucket_count(kept)
+    index.junctions = [array("i") for _ in range(buckets)]
+    bucket_of = Buckets(buckets)
     for section, doc in enumerate(kept):
         location, raw_text = doc["location"], doc.get("text") or ""
         title, text = clean(doc.get("title") or ""), clean(raw_text)
@@ -203,24 +248,31 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
         index.sections.append(record)
         index.boosts.append(boost(doc, prefix, ranking))
         index.first_passage.append(len(index.lengths))
-        title_tokens = tokenizer.tokenize(doc.get("title") or "")
-        page_tokens = page_tokens_of.get(page, []) if page != location else []
+        # the titles' words count in each passage, added first (rank.js adds in this order)
+        titles: dict[str, float] = {}
+        for token in page_tokens_of.get(page, []) if page != location else []:
+            titles[token] = titles.get(token, 0) + ranking["page_title_weight"]
+        for token in tokenizer.tokenize(doc.get("title") or ""):
+            titles[token] = titles.get(token, 0) + ranking["title_weight"]
         from_texts = location.startswith(texts)
-        for passage in passages:
-            counts: dict[str, float] = {}
-            for token in page_tokens:
-                counts[token] = counts.get(token, 0) + ranking["page_title_weight"]
-            for token in title_tokens:
-                counts[token] = counts.get(token, 0) + ranking["title_weight"]
+        for passage, plain in zip(passages, plains):
+            number = len(index.lengths)
+            units = utf16(plain)
+            for number_of in set(map(bucket_of.__getitem__, set(map(str.__add__, units[:-1], units[1:])))):
+                index.junctions[number_of].append(number)
+            counts = dict(titles)
             tokens = tokenizer.tokenize(passage)
             for token in tokens:
                 counts[token] = counts.get(token, 0) + 1
             if from_texts:
                 index.in_texts.update(tokens)
-            number = len(index.lengths)
             index.lengths.append(len(tokens))
             for token, count in counts.items():
-                index.postings.setdefault(token, []).append((number, count))
+                postings = index.postings.get(token)
+                if postings is None:
+                    postings = index.postings[token] = array("i")
+                postings.append(number)
+                postings.append(index.weights.setdefault(count, len(index.weights)))
             total_length += len(tokens)
     index.average_length = max(1, total_length / max(1, len(index.lengths)))
     return index
@@ -240,16 +292,14 @@ def script(key: str, stem: str, data) -> Script:
     return Script(f"{stem}.{digest}.js", content)
 
 
-def split(index: LanguageIndex, lang: str) -> tuple[Script, list[Script]]:
-    """The dictionary and the shards and fragments it names."""
-    files: list[Script] = []
-    tf_values: dict[float, int] = {}
+def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
+    """The shards and fragments, then the dictionary that names them, one at a time (the
+    postings are delta-coded in place: the index is spent)."""
     shards, current, current_size = [], [], 0
     for term in sorted(index.postings):
-        numbers, previous = [], -1
-        for passage, count in index.postings[term]:
-            numbers += [passage - previous - 1, tf_values.setdefault(count, len(tf_values))]
-            previous = passage
+        numbers, previous = index.postings[term], -1
+        for i in range(0, len(numbers), 2):
+            numbers[i], previous = numbers[i] - previous - 1, numbers[i]
         code = encode(numbers)
         if current and current_size + len(code) > SHARD_SIZE:
             shards.append(current)
@@ -261,11 +311,11 @@ def split(index: LanguageIndex, lang: str) -> tuple[Script, list[Script]]:
     shard_entries = []
     for number, shard in enumerate(shards):
         file = script(f"{lang}/p{number}", f"p{number}", [code for _, code in shard])
-        files.append(file)
+        yield file
         shard_entries.append({
             "file": file.name,
             "terms": " ".join(term for term, _ in shard),
-            "counts": encode(len(index.postings[term]) * 2 + (term in index.in_texts) for term, _ in shard),
+            "counts": encode(len(index.postings[term]) + (term in index.in_texts) for term, _ in shard),
         })
     fragments, first, size = [], 0, 0
     for number, record in enumerate(index.sections):
@@ -276,19 +326,35 @@ def split(index: LanguageIndex, lang: str) -> tuple[Script, list[Script]]:
     fragment_entries = []
     for number, (start, end) in enumerate(fragments):
         file = script(f"{lang}/f{number}", f"f{number}", index.sections[start:end])
-        files.append(file)
+        yield file
         fragment_entries.append({"file": file.name, "first": start})
+    junction_files, current, current_size = [], [], 0
+    for number, passages in enumerate(index.junctions):
+        numbers, previous = [], -1
+        for passage in passages:
+            numbers.append(passage - previous - 1)
+            previous = passage
+        current.append(encode(numbers))
+        current_size += len(current[-1]) + 3
+        if current_size > SHARD_SIZE or number == len(index.junctions) - 1:
+            first = number + 1 - len(current)
+            file = script(f"{lang}/j{len(junction_files)}", f"j{len(junction_files)}", current)
+            yield file
+            junction_files.append({"file": file.name, "first": first})
+            current, current_size = [], 0
     boost_values: dict[float, int] = {}
     starts = set(index.first_passage)
     dictionary = {
         "passages": len(index.lengths),
         "sections": len(index.sections),
         "averageLength": index.average_length,
-        "tf": list(tf_values),
+        "tf": list(index.weights),
         "lengths": encode(length * 2 + (number in starts) for number, length in enumerate(index.lengths)),
         "boosts": encode(boost_values.setdefault(value, len(boost_values)) for value in index.boosts),
         "boostValues": list(boost_values),
         "shards": shard_entries,
         "fragments": fragment_entries,
+        "buckets": len(index.junctions),
+        "junctions": junction_files,
     }
-    return script(f"{lang}/dictionary", "dictionary", dictionary), files
+    yield script(f"{lang}/dictionary", "dictionary", dictionary)

@@ -65,8 +65,16 @@ old.sections.forEach((section, i) => {
     differences.push(`section ${i} location or tags`);
   }
 });
+fetchFiles(split.dictionary.junctions.map((file) => file.file), () => {});
+const buckets = new Map();
 old.passages.forEach((passage, i) => {
   if (split.passage(i).plain !== passage.plain) differences.push(`passage ${i} text`);
+  // every two characters of a passage's text: their bucket lists the passage
+  for (let at = 0; at + 1 < passage.plain.length; at++) {
+    const number = HS.shards.bucketOf(passage.plain.slice(at, at + 2), split.dictionary.buckets);
+    if (!buckets.has(number)) buckets.set(number, new Set(split.junctionPassages(number)));
+    if (!buckets.get(number).has(i)) { differences.push(`passage ${i} junction ${passage.plain.slice(at, at + 2)}`); break; }
+  }
 });
 
 // The answers: a fresh split index per query, so that each loads only what it needs.
@@ -88,7 +96,7 @@ for (const file of queryFiles) {
 }
 console.log(JSON.stringify({
   terms: old.vocabulary.length, passages: old.passages.length, sections: old.sections.length, queries, answered,
-  files: split.dictionary.shards.length + split.dictionary.fragments.length,
+  files: split.dictionary.shards.length + split.dictionary.fragments.length + split.dictionary.junctions.length,
   files_per_query_max: Math.max(0, ...files),
   files_per_query_median: files.sort((a, b) => a - b)[Math.floor(files.length / 2)], differences: differences.slice(0, 50), count: differences.length,
 }));

@@ -7,9 +7,10 @@
  *   it. The expander's `known`, `inside`, `near` and `inTexts` read it.
  * - Postings shards: loaded for the tokens a query reaches; BM25 is computed from them alone.
  * - Content fragments: the sections' text. The words-together bonus needs a passage's text,
- *   but it can at most multiply a passage's score by 1 + together_bonus × (concepts − 1): the
- *   candidates are taken best bound first, and fragments are loaded only while a candidate's
- *   bound can still reach the shown results. Then the shown sections' fragments.
+ *   but it can at most multiply a passage's score by 1 + together_bonus × (the query's
+ *   neighbouring words that the passage holds both of): the candidates are taken best bound
+ *   first, and fragments are loaded only while a candidate's bound can still reach the shown
+ *   results. Then the shown sections' fragments.
  * Every file is a classic script calling `HandbookSearch.receive(key, data)`.
  */
 (function (scope) {
@@ -64,6 +65,7 @@
     });
     this.boosts = decode(dictionary.boosts).map(function (i) { return dictionary.boostValues[i]; });
     this.fragmentFirst = dictionary.fragments.map(function (fragment) { return fragment.first; });
+    this.junctionFirst = dictionary.junctions.map(function (file) { return file.first; });
     this.known = Object.create(null);
     this.inTexts = Object.create(null);
     this.where = Object.create(null);   // term -> [shard, position, document frequency]
@@ -104,9 +106,12 @@
   ShardedIndex.prototype.containing = rank.Index.prototype.containing;
   ShardedIndex.prototype.near = rank.Index.prototype.near;
 
-  /* Load what the keys name (`kind` p for shards, f for fragments), then done. */
+  var FILES = { p: "shards", f: "fragments", j: "junctions" };
+
+  /* Load the numbered files of a kind (p: postings shards, f: fragments, j: junction shards),
+     then done. */
   ShardedIndex.prototype.need = function (kind, numbers, done) {
-    var self = this, list = kind === "p" ? this.dictionary.shards : this.dictionary.fragments;
+    var self = this, list = this.dictionary[FILES[kind]];
     var missing = numbers.filter(function (n) { return !(self.key(kind, n) in received); });
     if (!missing.length) return done();
     this.fetchFiles(missing.map(function (n) { return list[n].file; }), function () {
@@ -137,12 +142,53 @@
   };
 
   ShardedIndex.prototype.fragmentOf = function (section) {
-    var low = 0, high = this.fragmentFirst.length - 1;
+    return fileOf(this.fragmentFirst, section);
+  };
+
+  /* The file whose first item is the last at or before `item`. */
+  function fileOf(firsts, item) {
+    var low = 0, high = firsts.length - 1;
     while (low < high) {
       var middle = (low + high + 1) >> 1;
-      if (this.fragmentFirst[middle] <= section) low = middle; else high = middle - 1;
+      if (firsts[middle] <= item) low = middle; else high = middle - 1;
     }
     return low;
+  }
+
+  /* hooks/handbook/search_index.py `bucket`: FNV-1a over the two UTF-16 units. */
+  function bucketOf(pair, buckets) {
+    var value = 2166136261;
+    for (var i = 0; i < pair.length; i++) value = Math.imul((value ^ pair.charCodeAt(i)) >>> 0, 16777619) >>> 0;
+    return value & (buckets - 1);
+  }
+
+  /* For each pair of neighbouring query words whose bonus rank.together tests in the text
+     (the first word Chinese): the junctions (last character of a form of the first, first of
+     a form of the second) whose buckets hold every passage that can earn it; null when any
+     passage can; false for English words, compared as tokens. */
+  ShardedIndex.prototype.junctionBuckets = function (concepts) {
+    var buckets = this.dictionary.buckets;
+    return concepts.slice(0, -1).map(function (concept, i) {
+      if (!seg.isHan(concept.surfaces[0])) return false;  // English: compared as tokens
+      var found = [];
+      var open = concept.surfaces.concat(concepts[i + 1].surfaces).some(function (surface) { return !surface; });
+      if (open) return null;
+      concept.surfaces.forEach(function (a) {
+        concepts[i + 1].surfaces.forEach(function (b) {
+          var number = bucketOf(a.charAt(a.length - 1) + b.charAt(0), buckets);
+          if (found.indexOf(number) === -1) found.push(number);
+        });
+      });
+      return found;
+    });
+  };
+
+  /* The passages of a bucket (its junction shard loaded). */
+  ShardedIndex.prototype.junctionPassages = function (number) {
+    var file = fileOf(this.junctionFirst, number);
+    var numbers = decode(received[this.key("j", file)][number - this.junctionFirst[file]]);
+    for (var i = 0, passage = -1; i < numbers.length; i++) numbers[i] = passage += numbers[i] + 1;
+    return numbers;
   };
 
   ShardedIndex.prototype.section = function (number) {
@@ -178,20 +224,39 @@
         if (shards.indexOf(shard) === -1) shards.push(shard);
       });
     });
+    var junctions = this.junctionBuckets(concepts), files = [];
+    junctions.forEach(function (list) {
+      (list || []).forEach(function (number) {
+        var file = fileOf(self.junctionFirst, number);
+        if (files.indexOf(file) === -1) files.push(file);
+      });
+    });
     this.need("p", shards, function () {
-      var candidates = self.candidates(concepts);
-      self.select(concepts, candidates, function (best) {
-        var sections = best.map(function (b) { return self.sectionOf[b.passage]; });
-        self.need("f", unique(sections.map(self.fragmentOf, self)), function () {
-          done(best.map(function (b, i) { return { section: self.section(sections[i]), row: b.row, score: b.score }; }));
-        });
+      self.need("j", files, function () {
+        self.ranked(concepts, junctions, done);
       });
     });
   };
 
-  /* Every passage that holds a reached token: its concepts' scores, its score without the
-     words-together bonus (`base`, exact when there is one concept) and its bound with it. */
-  ShardedIndex.prototype.candidates = function (concepts) {
+  ShardedIndex.prototype.ranked = function (concepts, junctions, done) {
+    var self = this;
+    var candidates = this.candidates(concepts, junctions.map(function (list) {
+      if (!list) return list;
+      var passages = new Set();
+      list.forEach(function (number) { self.junctionPassages(number).forEach(function (p) { passages.add(p); }); });
+      return passages;
+    }));
+    this.select(concepts, candidates, function (best) {
+      var sections = best.map(function (b) { return self.sectionOf[b.passage]; });
+      self.need("f", unique(sections.map(self.fragmentOf, self)), function () {
+        done(best.map(function (b, i) { return { section: self.section(sections[i]), row: b.row, score: b.score }; }));
+      });
+    });
+  };
+
+  /* Every passage that holds a reached token: its concepts' scores and the bound of its score
+     (with every words-together bonus it can earn: `pairs` of them; exact when none). */
+  ShardedIndex.prototype.candidates = function (concepts, junctions) {
     var self = this, ranking = this.ranking;
     var rows = new Map();
     concepts.forEach(function (concept, c) {
@@ -207,12 +272,22 @@
         }
       });
     });
-    var most = 0;   // the largest bonus rank.together can give: the same additions
-    for (var i = 0; i + 1 < concepts.length; i++) most += ranking.together_bonus;
     var candidates = [];
     rows.forEach(function (row, passage) {
+      // the largest bonus rank.together can give this passage: the same additions, one for
+      // each pair of neighbouring query words that it can find side by side: English words
+      // are compared as tokens, so the passage holds both; Chinese forms as text, so the
+      // passage holds their junction
+      var most = 0, pairs = 0;
+      for (var i = 0; i + 1 < row.length; i++) {
+        var possible = junctions[i] === null || (junctions[i] ? junctions[i].has(passage) : row[i] > 0 && row[i + 1] > 0);
+        if (possible) {
+          most += ranking.together_bonus;
+          pairs += 1;
+        }
+      }
       var boost = self.boosts[self.sectionOf[passage]];
-      candidates.push({ passage: passage, row: row, bound: boost * rank.passageScore(row, most, ranking) });
+      candidates.push({ passage: passage, row: row, pairs: pairs, bound: boost * rank.passageScore(row, most, ranking) });
     });
     return candidates.sort(function (a, b) { return b.bound - a.bound || a.passage - b.passage; });
   };
@@ -223,10 +298,9 @@
   ShardedIndex.prototype.select = function (concepts, candidates, done) {
     var self = this, ranking = this.ranking, limit = ranking.max_sections;
     var bySection = new Map(), scored = new Uint8Array(candidates.length), start = 0;
-    var needsText = concepts.length > 1;
 
     function score(candidate) {
-      var bonus = needsText ? rank.together(concepts, self.passage(candidate.passage), ranking) : 0;
+      var bonus = candidate.pairs ? rank.together(concepts, self.passage(candidate.passage), ranking, candidate.row) : 0;
       var section = self.sectionOf[candidate.passage];
       var value = self.boosts[section] * rank.passageScore(candidate.row, bonus, ranking);
       var best = bySection.get(section);
@@ -245,7 +319,7 @@
       for (var i = start; i < candidates.length; i++) {
         if (scored[i]) continue;
         if (candidates[i].bound < threshold) break;
-        var fragment = needsText ? self.fragmentOf(self.sectionOf[candidates[i].passage]) : -1;
+        var fragment = candidates[i].pairs ? self.fragmentOf(self.sectionOf[candidates[i].passage]) : -1;
         if (fragment === -1 || self.key("f", fragment) in received) {
           score(candidates[i]);
           scored[i] = 1;
@@ -265,7 +339,7 @@
     return list.filter(function (item, i) { return list.indexOf(item) === i; });
   }
 
-  var api = { ShardedIndex: ShardedIndex, decode: decode };
+  var api = { ShardedIndex: ShardedIndex, decode: decode, bucketOf: bucketOf };
   HS.shards = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : globalThis);
