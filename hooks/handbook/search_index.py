@@ -285,11 +285,22 @@ class Script:
     content: str
 
 
+DIGEST = 10  # hexadecimal digits of a file's content hash in its name
+
+
 def script(key: str, stem: str, data) -> Script:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     content = f"HandbookSearch.receive({json.dumps(key)},{body});\n"
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:DIGEST]
     return Script(f"{stem}.{digest}.js", content)
+
+
+def digest(file: Script) -> str:
+    return file.name.split(".")[1]
+
+
+def deltas(numbers: list[int]) -> str:
+    return encode(b - a for a, b in zip([0, *numbers], numbers))
 
 
 def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
@@ -308,27 +319,26 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         current_size += len(code) + len(term)
     if current:
         shards.append(current)
-    shard_entries = []
+    # the files of each kind are named p<n>, f<n>, j<n> and their digests, listed in order
+    digests = {"p": [], "f": [], "j": []}
+    terms, counts = [], []
     for number, shard in enumerate(shards):
         file = script(f"{lang}/p{number}", f"p{number}", [code for _, code in shard])
         yield file
-        shard_entries.append({
-            "file": file.name,
-            "terms": " ".join(term for term, _ in shard),
-            "counts": encode(len(index.postings[term]) + (term in index.in_texts) for term, _ in shard),
-        })
+        digests["p"].append(digest(file))
+        terms.append(" ".join(term for term, _ in shard))
+        counts.append(encode(len(index.postings[term]) + (term in index.in_texts) for term, _ in shard))
     fragments, first, size = [], 0, 0
     for number, record in enumerate(index.sections):
         size += len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
         if size > FRAGMENT_SIZE or number == len(index.sections) - 1:
             fragments.append((first, number + 1))
             first, size = number + 1, 0
-    fragment_entries = []
     for number, (start, end) in enumerate(fragments):
         file = script(f"{lang}/f{number}", f"f{number}", index.sections[start:end])
         yield file
-        fragment_entries.append({"file": file.name, "first": start})
-    junction_files, current, current_size = [], [], 0
+        digests["f"].append(digest(file))
+    junction_firsts, current, current_size = [], [], 0
     for number, passages in enumerate(index.junctions):
         numbers, previous = [], -1
         for passage in passages:
@@ -337,10 +347,10 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         current.append(encode(numbers))
         current_size += len(current[-1]) + 3
         if current_size > SHARD_SIZE or number == len(index.junctions) - 1:
-            first = number + 1 - len(current)
-            file = script(f"{lang}/j{len(junction_files)}", f"j{len(junction_files)}", current)
+            file = script(f"{lang}/j{len(junction_firsts)}", f"j{len(junction_firsts)}", current)
             yield file
-            junction_files.append({"file": file.name, "first": first})
+            digests["j"].append(digest(file))
+            junction_firsts.append(number + 1 - len(current))
             current, current_size = [], 0
     boost_values: dict[float, int] = {}
     starts = set(index.first_passage)
@@ -352,9 +362,11 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         "lengths": encode(length * 2 + (number in starts) for number, length in enumerate(index.lengths)),
         "boosts": encode(boost_values.setdefault(value, len(boost_values)) for value in index.boosts),
         "boostValues": list(boost_values),
-        "shards": shard_entries,
-        "fragments": fragment_entries,
+        "terms": terms,   # per postings shard, its terms (space-separated)
+        "counts": counts,  # and for each, document frequency × 2 + 1 if the source texts use it
+        "fragmentFirsts": deltas([start for start, _ in fragments]),
         "buckets": len(index.junctions),
-        "junctions": junction_files,
+        "junctionFirsts": deltas(junction_firsts),
+        "files": {kind: "".join(values) for kind, values in digests.items()},
     }
     yield script(f"{lang}/dictionary", "dictionary", dictionary)

@@ -49,8 +49,9 @@ differ("passages", () => {
     assert.strictEqual(split.sectionOf[i], passage.section, `passage ${i}`);
   });
 });
-fetchFiles(split.dictionary.shards.map((shard) => shard.file), () => {});
-fetchFiles(split.dictionary.fragments.map((fragment) => fragment.file), () => {});
+const all = (kind) => Array.from({ length: split.fileCount(kind) }, (_, n) => split.fileName(kind, n));
+fetchFiles(all("p"), () => {});
+fetchFiles(all("f"), () => {});
 for (const term of old.vocabulary) {
   const flat = old.postings[term].flat();
   const got = Array.from(split.postingsOf(term));
@@ -65,7 +66,7 @@ old.sections.forEach((section, i) => {
     differences.push(`section ${i} location or tags`);
   }
 });
-fetchFiles(split.dictionary.junctions.map((file) => file.file), () => {});
+fetchFiles(all("j"), () => {});
 const buckets = new Map();
 old.passages.forEach((passage, i) => {
   if (split.passage(i).plain !== passage.plain) differences.push(`passage ${i} text`);
@@ -96,7 +97,7 @@ for (const file of queryFiles) {
 }
 console.log(JSON.stringify({
   terms: old.vocabulary.length, passages: old.passages.length, sections: old.sections.length, queries, answered,
-  files: split.dictionary.shards.length + split.dictionary.fragments.length + split.dictionary.junctions.length,
+  files: ["p", "f", "j"].reduce((sum, kind) => sum + split.fileCount(kind), 0),
   files_per_query_max: Math.max(0, ...files),
   files_per_query_median: files.sort((a, b) => a - b)[Math.floor(files.length / 2)], differences: differences.slice(0, 50), count: differences.length,
 }));

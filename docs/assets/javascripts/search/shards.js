@@ -64,15 +64,15 @@
       self.sectionOf[passage] = self.firstPassage.length - 1;
     });
     this.boosts = decode(dictionary.boosts).map(function (i) { return dictionary.boostValues[i]; });
-    this.fragmentFirst = dictionary.fragments.map(function (fragment) { return fragment.first; });
-    this.junctionFirst = dictionary.junctions.map(function (file) { return file.first; });
+    this.fragmentFirst = sums(decode(dictionary.fragmentFirsts));
+    this.junctionFirst = sums(decode(dictionary.junctionFirsts));
     this.known = Object.create(null);
     this.inTexts = Object.create(null);
     this.where = Object.create(null);   // term -> [shard, position, document frequency]
     this.vocabulary = [];
-    dictionary.shards.forEach(function (shard, s) {
-      var counts = decode(shard.counts);
-      shard.terms.split(" ").forEach(function (term, i) {
+    dictionary.terms.forEach(function (terms, s) {
+      var counts = decode(dictionary.counts[s]);
+      terms.split(" ").forEach(function (term, i) {
         self.where[term] = [s, i, Math.floor(counts[i] / 2)];
         self.known[term] = true;
         if (counts[i] % 2) self.inTexts[term] = true;
@@ -106,18 +106,32 @@
   ShardedIndex.prototype.containing = rank.Index.prototype.containing;
   ShardedIndex.prototype.near = rank.Index.prototype.near;
 
-  var FILES = { p: "shards", f: "fragments", j: "junctions" };
+  /* The running sums of a list (the build writes the differences). */
+  function sums(numbers) {
+    for (var i = 1; i < numbers.length; i++) numbers[i] += numbers[i - 1];
+    return numbers;
+  }
 
-  /* Load the numbered files of a kind (p: postings shards, f: fragments, j: junction shards),
-     then done. */
+  var DIGEST = 10;  // hexadecimal digits of a file's content hash in its name
+
+  /* A file of the split index: p<n> (postings shard), f<n> (fragment), j<n> (junctions). */
+  ShardedIndex.prototype.fileName = function (kind, number) {
+    return kind + number + "." + this.dictionary.files[kind].substr(number * DIGEST, DIGEST) + ".js";
+  };
+
+  ShardedIndex.prototype.fileCount = function (kind) {
+    return this.dictionary.files[kind].length / DIGEST;
+  };
+
+  /* Load the numbered files of a kind, then done. */
   ShardedIndex.prototype.need = function (kind, numbers, done) {
-    var self = this, list = this.dictionary[FILES[kind]];
+    var self = this;
     var missing = numbers.filter(function (n) { return !(self.key(kind, n) in received); });
     if (!missing.length) return done();
-    this.fetchFiles(missing.map(function (n) { return list[n].file; }), function () {
+    this.fetchFiles(missing.map(function (n) { return self.fileName(kind, n); }), function () {
       var lost = missing.filter(function (n) { return !(self.key(kind, n) in received); });
       if (!lost.length) return done();
-      console.warn("search: " + lost.map(function (n) { return list[n].file; }).join(", ") + " did not load");
+      console.warn("search: " + lost.map(function (n) { return self.fileName(kind, n); }).join(", ") + " did not load");
       self.failed();
     });
   };
