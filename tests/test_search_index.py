@@ -74,3 +74,14 @@ def test_a_section_whose_passages_differ_once_cleaned_carries_them():
     postings = {term: [(n, weights[w]) for n, w in zip(p[::2], p[1::2])] for term, p in index.postings.items()}
     assert postings["单位"] == [(2, 1)] and postings["一"] == [(1, 2), (2, 2)] and postings["讲话"] == [(0, 2), (1, 0.5), (2, 0.5)]
     assert index.in_texts == {"接收", "单位"}
+
+
+def test_python_and_javascript_put_two_characters_in_the_same_bucket():
+    pairs = ["好挂", "th", "部泉", search_index.utf16("𠀀江")[:2], search_index.utf16("江𠀀")[1:]]
+    script = (f"const {{ bucketOf }} = require({json.dumps(str(ENGINE / 'shards.js'))});"
+              "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(input.map((p) => bucketOf(p, 131072))));")
+    data = json.dumps(pairs, ensure_ascii=True)
+    result = subprocess.run([node(), "-e", script], input=data, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [search_index.bucket(pair, 131072) for pair in pairs] == json.loads(result.stdout)

@@ -76,20 +76,26 @@
     this.averageLength = Math.max(1, totalLength / Math.max(1, this.passages.length));
     this.vocabulary = Object.keys(this.postings);
     this.known = Object.create(null);
-    this.inside = Object.create(null);  // a Chinese piece -> the longer index words holding it
-    this.vocabulary.forEach(function (token) {
-      self.known[token] = true;
+    this.vocabulary.forEach(function (token) { self.known[token] = true; });
+    this.inside = insideWords(this.vocabulary);
+  };
+
+  /* A Chinese piece -> the longer index words holding it. */
+  function insideWords(vocabulary) {
+    var inside = Object.create(null);
+    vocabulary.forEach(function (token) {
       if (!seg.isHan(token) || token.length < 3) return;
       for (var start = 0; start < token.length; start++) {
         for (var end = start + 2; end <= token.length; end++) {
           if (end - start === token.length) continue;
           var piece = token.slice(start, end);
-          var list = self.inside[piece] = self.inside[piece] || [];
+          var list = inside[piece] = inside[piece] || [];
           if (list[list.length - 1] !== token) list.push(token);
         }
       }
     });
-  };
+    return inside;
+  }
 
   /* Results through a callback, as the split index gives them (shards.js). */
   Index.prototype.rank = function (concepts, done) {
@@ -232,7 +238,7 @@
   }
 
   var api = {
-    Index: Index, section: section, bm25: bm25, passageScore: passageScore, together: together,
+    Index: Index, section: section, insideWords: insideWords, bm25: bm25, passageScore: passageScore, together: together,
     passagesOf: passagesOf, oneEditApart: oneEditApart
   };
   HS.rank = api;

@@ -80,27 +80,10 @@
       });
     });
     this.postings = this.known;   // the expander asks only whether a token has postings
-    this.inside = insideWords(this.vocabulary);
+    this.inside = rank.insideWords(this.vocabulary);
     this.decoded = Object.create(null);  // term -> [passage, weight, passage, weight, ...]
     this.sections = Object.create(null);  // section number -> section, once its fragment is here
     this.passageCache = Object.create(null);
-  }
-
-  /* A Chinese piece -> the longer index words holding it (rank.js does the same). */
-  function insideWords(vocabulary) {
-    var inside = Object.create(null);
-    vocabulary.forEach(function (token) {
-      if (!seg.isHan(token) || token.length < 3) return;
-      for (var start = 0; start < token.length; start++) {
-        for (var end = start + 2; end <= token.length; end++) {
-          if (end - start === token.length) continue;
-          var piece = token.slice(start, end);
-          var list = inside[piece] = inside[piece] || [];
-          if (list[list.length - 1] !== token) list.push(token);
-        }
-      }
-    });
-    return inside;
   }
 
   ShardedIndex.prototype.containing = rank.Index.prototype.containing;
