@@ -3,9 +3,9 @@ loads only what a query needs (Pagefind's design):
 - a dictionary: passage lengths and section boosts (BM25 needs them), and the vocabulary with
   each term's document frequency, whether the source texts use it, and its shard;
 - postings shards: each term's passages (delta-coded) and term weights;
-- junction shards: for buckets of two-character strings (hashed), the passages whose text holds
-  one; the words-together bonus of two Chinese words needs their junction in the text, so that
-  passages without it need no text;
+- junction shards: for buckets of two-character strings (hashed), the sections whose passages
+  hold one; the words-together bonus of two Chinese words needs their junction in the text, so
+  that sections without it need no text;
 - content fragments: consecutive sections (location, title, text, tags, page title), fetched
   only for the results that can still be shown.
 
@@ -158,21 +158,21 @@ class LanguageIndex:
     weights: dict[float, int] = field(default_factory=dict)
     in_texts: set[str] = field(default_factory=set)
     average_length: float = 1.0
-    # bucket of a two-character string -> the passages whose text holds one
+    # bucket of a two-character string -> the sections whose passages hold one
     junctions: list[array] = field(default_factory=list)
 
 
 def utf16(text: str) -> str:
     """The text as JavaScript indexes it: characters beyond U+FFFF as two surrogates."""
-    if all(ord(char) < 0x10000 for char in text):
+    if not text or max(text) < "\U00010000":
         return text
     data = text.encode("utf-16-le", "surrogatepass")
     return "".join(chr(int.from_bytes(data[i:i + 2], "little")) for i in range(0, len(data), 2))
 
 
 def bucket_count(docs: list[dict]) -> int:
-    """Buckets for the two-character strings: about one for every 32 characters of text."""
-    size = sum(len(doc.get("text") or "") for doc in docs) // 32
+    """Buckets for the two-character strings: about one for every 64 characters of text."""
+    size = sum(len(doc.get("text") or "") for doc in docs) // 64
     return 1 << max(10, size.bit_length())
 
 
@@ -255,11 +255,11 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
         for token in tokenizer.tokenize(doc.get("title") or ""):
             titles[token] = titles.get(token, 0) + ranking["title_weight"]
         from_texts = location.startswith(texts)
+        pairs: set[str] = set()
         for passage, plain in zip(passages, plains):
             number = len(index.lengths)
             units = utf16(plain)
-            for number_of in set(map(bucket_of.__getitem__, set(map(str.__add__, units[:-1], units[1:])))):
-                index.junctions[number_of].append(number)
+            pairs.update(map(str.__add__, units[:-1], units[1:]))
             counts = dict(titles)
             tokens = tokenizer.tokenize(passage)
             for token in tokens:
@@ -274,6 +274,8 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
                 postings.append(number)
                 postings.append(index.weights.setdefault(count, len(index.weights)))
             total_length += len(tokens)
+        for number_of in set(map(bucket_of.__getitem__, pairs)):
+            index.junctions[number_of].append(section)
     index.average_length = max(1, total_length / max(1, len(index.lengths)))
     return index
 

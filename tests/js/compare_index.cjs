@@ -70,11 +70,11 @@ fetchFiles(all("j"), () => {});
 const buckets = new Map();
 old.passages.forEach((passage, i) => {
   if (split.passage(i).plain !== passage.plain) differences.push(`passage ${i} text`);
-  // every two characters of a passage's text: their bucket lists the passage
+  // every two characters of a passage's text: their bucket lists the passage's section
   for (let at = 0; at + 1 < passage.plain.length; at++) {
     const number = HS.shards.bucketOf(passage.plain.slice(at, at + 2), split.dictionary.buckets);
-    if (!buckets.has(number)) buckets.set(number, new Set(split.junctionPassages(number)));
-    if (!buckets.get(number).has(i)) { differences.push(`passage ${i} junction ${passage.plain.slice(at, at + 2)}`); break; }
+    if (!buckets.has(number)) buckets.set(number, new Set(split.junctionSections(number)));
+    if (!buckets.get(number).has(passage.section)) { differences.push(`passage ${i} junction ${passage.plain.slice(at, at + 2)}`); break; }
   }
 });
 

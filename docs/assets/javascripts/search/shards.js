@@ -180,11 +180,11 @@
     });
   };
 
-  /* The passages of a bucket (its junction shard loaded). */
-  ShardedIndex.prototype.junctionPassages = function (number) {
+  /* The sections of a bucket (its junction shard loaded). */
+  ShardedIndex.prototype.junctionSections = function (number) {
     var file = fileOf(this.junctionFirst, number);
     var numbers = decode(received[this.key("j", file)][number - this.junctionFirst[file]]);
-    for (var i = 0, passage = -1; i < numbers.length; i++) numbers[i] = passage += numbers[i] + 1;
+    for (var i = 0, section = -1; i < numbers.length; i++) numbers[i] = section += numbers[i] + 1;
     return numbers;
   };
 
@@ -239,9 +239,9 @@
     var self = this;
     var candidates = this.candidates(concepts, junctions.map(function (list) {
       if (!list) return list;
-      var passages = new Set();
-      list.forEach(function (number) { self.junctionPassages(number).forEach(function (p) { passages.add(p); }); });
-      return passages;
+      var sections = new Set();
+      list.forEach(function (number) { self.junctionSections(number).forEach(function (s) { sections.add(s); }); });
+      return sections;
     }));
     this.select(concepts, candidates, function (best) {
       var sections = best.map(function (b) { return self.sectionOf[b.passage]; });
@@ -274,10 +274,11 @@
       // the largest bonus rank.together can give this passage: the same additions, one for
       // each pair of neighbouring query words that it can find side by side: English words
       // are compared as tokens, so the passage holds both; Chinese forms as text, so the
-      // passage holds their junction
+      // passage's section holds their junction
       var most = 0, pairs = 0;
       for (var i = 0; i + 1 < row.length; i++) {
-        var possible = junctions[i] === null || (junctions[i] ? junctions[i].has(passage) : row[i] > 0 && row[i + 1] > 0);
+        var possible = junctions[i] === null ||
+          (junctions[i] ? junctions[i].has(self.sectionOf[passage]) : row[i] > 0 && row[i + 1] > 0);
         if (possible) {
           most += ranking.together_bonus;
           pairs += 1;
