@@ -21,6 +21,8 @@ the handbook's hooks, overrides, CSS and JavaScript) alternately, and prints one
     site_bytes: size of each site folder
     split_index: the handbook's split search index per language: dictionary bytes, postings
         shards, section fragments and junction shards (count, bytes, median and largest file)
+    split_index_queries: per language, the bytes and files a public query loads beyond the
+        dictionary, and how many answers differ from the in-memory index's (`count`, 0 expected)
     first_search: in headless Chromium, the home page opened and idle, then a query typed (cold
         cache, median of --runs): ms from navigation and from the last keystroke to the first
         result shown, the bytes of search files received before it, and all bytes received
@@ -379,6 +381,22 @@ def split_index_files(site: Path) -> dict:
     return result
 
 
+def split_index_queries(site: Path) -> dict:
+    """Per language, over the public query set: the bytes and files each query loads beyond the
+    dictionary (median and largest), and how many answers differ from the in-memory index's
+    (tests/js/compare_index.cjs; none expected)."""
+    result = {}
+    for lang, queries in (("zh", "search_queries.json"), ("en", "search_queries_en.json")):
+        run = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare_index.cjs"), str(site), lang,
+                              str(ROOT / "tests" / "data" / queries)], capture_output=True, text=True, timeout=1200)
+        if run.returncode:
+            raise SystemExit(f"compare_index.cjs failed:\n{run.stderr[-3000:]}")
+        report = json.loads(run.stdout)
+        result[lang] = {key: report[key] for key in ("bytes_per_query_median", "bytes_per_query_max",
+                                                     "files_per_query_median", "dictionary_bytes", "count")}
+    return result
+
+
 def top_costs(profile: Path, limit: int = 25) -> str:
     out = io.StringIO()
     stats = pstats.Stats(str(profile), stream=out)
@@ -437,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
                              "material": search_bytes(sites["material"], False)},
             "site_bytes": {name: folder_bytes(site) for name, site in sites.items()},
             "split_index": split_index_files(sites["handbook"]),
+            "split_index_queries": split_index_queries(sites["handbook"]),
         }
         if not args.no_browser:
             query = "挂职干部" + Vocabulary(random.Random(SEED)).place()[0][:2]

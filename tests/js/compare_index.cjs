@@ -2,7 +2,8 @@
 // builds from the same passages: the same numbers for every term and passage, and the same
 // answers, item for item, for every query given.
 // Usage: node tests/js/compare_index.cjs SITE LANG QUERIES.json...
-// Prints one JSON line: {"terms", "passages", "queries", "differences": [...], "files": {...}}.
+// Prints one JSON line: the index's size, the differences found (none expected), and the files
+// and bytes each query loads beyond the dictionary (each query on a fresh index).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -25,7 +26,7 @@ run(path.join(folder, dictionaryFile));
 
 const loaded = [];
 function fetchFiles(files, done) {
-  files.forEach((file) => { loaded.push(file); run(path.join(folder, file)); });
+  files.forEach((file) => { loaded.push(fs.statSync(path.join(folder, file)).size); run(path.join(folder, file)); });
   done();
 }
 const reference = new HS.worker.Engine(settings);
@@ -79,7 +80,7 @@ old.passages.forEach((passage, i) => {
 });
 
 // The answers: a fresh split index per query, so that each loads only what it needs.
-const files = [];
+const files = [], bytes = [];
 let queries = 0, answered = 0;
 for (const file of queryFiles) {
   for (const query of JSON.parse(fs.readFileSync(file, "utf8"))) {
@@ -91,6 +92,7 @@ for (const file of queryFiles) {
     const fresh = new HS.worker.Engine(settings, new HS.shards.ShardedIndex(settings, HS.received[`${lang}/dictionary`], fetchFiles));
     fresh.search(query.q, (answer) => { got = answer; });
     files.push(loaded.length);
+    bytes.push(loaded.reduce((a, b) => a + b, 0));
     if (expected.items.length) answered += 1;
     differ(`query ${query.q}`, () => assert.deepStrictEqual(got, expected));
   }
@@ -99,5 +101,8 @@ console.log(JSON.stringify({
   terms: old.vocabulary.length, passages: old.passages.length, sections: old.sections.length, queries, answered,
   files: ["p", "f", "j"].reduce((sum, kind) => sum + split.fileCount(kind), 0),
   files_per_query_max: Math.max(0, ...files),
-  files_per_query_median: files.sort((a, b) => a - b)[Math.floor(files.length / 2)], differences: differences.slice(0, 50), count: differences.length,
+  files_per_query_median: files.sort((a, b) => a - b)[Math.floor(files.length / 2)],
+  bytes_per_query_median: bytes.sort((a, b) => a - b)[Math.floor(bytes.length / 2)],
+  bytes_per_query_max: Math.max(0, ...bytes),
+  dictionary_bytes: fs.statSync(path.join(folder, dictionaryFile)).size, differences: differences.slice(0, 50), count: differences.length,
 }));
