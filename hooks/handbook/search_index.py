@@ -158,8 +158,30 @@ class LanguageIndex:
     weights: dict[float, int] = field(default_factory=dict)
     in_texts: set[str] = field(default_factory=set)
     average_length: float = 1.0
-    # bucket of a two-character string -> the sections whose passages hold one
-    junctions: list[array] = field(default_factory=list)
+    # the buckets of the two-character strings each section's passages hold, section after
+    # section (`junction_ends`: where each section's end), and how many buckets there are
+    junction_buckets: array = field(default_factory=lambda: array("i"))
+    junction_ends: array = field(default_factory=lambda: array("i"))
+    buckets: int = 1
+
+    def junctions(self) -> Iterator[array]:
+        """Bucket -> the sections whose passages hold one of its strings (a counting sort:
+        one flat array, not an array per bucket)."""
+        starts = array("i", bytes(4 * (self.buckets + 1)))
+        for number in self.junction_buckets:
+            starts[number + 1] += 1
+        for number in range(self.buckets):
+            starts[number + 1] += starts[number]
+        sections = array("i", bytes(4 * len(self.junction_buckets)))
+        place = array("i", starts)
+        start = 0
+        for section, end in enumerate(self.junction_ends):
+            for number in self.junction_buckets[start:end]:
+                sections[place[number]] = section
+                place[number] += 1
+            start = end
+        for number in range(self.buckets):
+            yield sections[starts[number]:starts[number + 1]]
 
 
 def utf16(text: str) -> str:
@@ -171,8 +193,9 @@ def utf16(text: str) -> str:
 
 
 def bucket_count(docs: list[dict]) -> int:
-    """Buckets for the two-character strings: about one for every 64 characters of text."""
-    size = sum(len(doc.get("text") or "") for doc in docs) // 64
+    """Buckets for the two-character strings: about one for every 8 characters of text, so that
+    a rare pair seldom shares its bucket with a common one."""
+    size = sum(len(doc.get("text") or "") for doc in docs) // 8
     return 1 << max(10, size.bit_length())
 
 
@@ -228,7 +251,7 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
             page_titles.setdefault(doc["location"], clean(doc.get("title") or ""))
     total_length = 0
     buckets = bucket_count(kept)
-    index.junctions = [array("i") for _ in range(buckets)]
+    index.buckets = buckets
     bucket_of = Buckets(buckets)
     for section, doc in enumerate(kept):
         location, raw_text = doc["location"], doc.get("text") or ""
@@ -274,8 +297,8 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
                 postings.append(number)
                 postings.append(index.weights.setdefault(count, len(index.weights)))
             total_length += len(tokens)
-        for number_of in set(map(bucket_of.__getitem__, pairs)):
-            index.junctions[number_of].append(section)
+        index.junction_buckets.extend(set(map(bucket_of.__getitem__, pairs)))
+        index.junction_ends.append(len(index.junction_buckets))
     index.average_length = max(1, total_length / max(1, len(index.lengths)))
     return index
 
@@ -341,15 +364,12 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         yield file
         digests["f"].append(digest(file))
     junction_firsts, current, current_size = [], [], 0
-    for number, passages in enumerate(index.junctions):
-        numbers, previous = [], -1
-        for passage in passages:
-            numbers.append(passage - previous - 1)
-            previous = passage
-        current.append(encode(numbers))
-        current_size += len(current[-1]) + 3
-        if current_size > SHARD_SIZE or number == len(index.junctions) - 1:
-            file = script(f"{lang}/j{len(junction_firsts)}", f"j{len(junction_firsts)}", current)
+    for number, sections in enumerate(index.junctions()):
+        current.append(deltas(list(sections)))
+        current_size += len(current[-1]) + 1
+        if current_size > SHARD_SIZE or number == index.buckets - 1:
+            # the buckets' codes in one string, comma-separated (most buckets are small)
+            file = script(f"{lang}/j{len(junction_firsts)}", f"j{len(junction_firsts)}", ",".join(current))
             yield file
             digests["j"].append(digest(file))
             junction_firsts.append(number + 1 - len(current))
@@ -367,7 +387,7 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         "terms": terms,   # per postings shard, its terms (space-separated)
         "counts": counts,  # and for each, document frequency × 2 + 1 if the source texts use it
         "fragmentFirsts": deltas([start for start, _ in fragments]),
-        "buckets": len(index.junctions),
+        "buckets": index.buckets,
         "junctionFirsts": deltas(junction_firsts),
         "files": {kind: "".join(values) for kind, values in digests.items()},
     }

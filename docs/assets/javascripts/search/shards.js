@@ -183,9 +183,9 @@
   /* The sections of a bucket (its junction shard loaded). */
   ShardedIndex.prototype.junctionSections = function (number) {
     var file = fileOf(this.junctionFirst, number);
-    var numbers = decode(received[this.key("j", file)][number - this.junctionFirst[file]]);
-    for (var i = 0, section = -1; i < numbers.length; i++) numbers[i] = section += numbers[i] + 1;
-    return numbers;
+    var key = this.key("j", file);
+    if (typeof received[key] === "string") received[key] = received[key].split(",");
+    return sums(decode(received[key][number - this.junctionFirst[file]]));
   };
 
   ShardedIndex.prototype.section = function (number) {
@@ -298,7 +298,7 @@
     var bySection = new Map(), scored = new Uint8Array(candidates.length), start = 0;
 
     function score(candidate) {
-      var bonus = candidate.pairs ? rank.together(concepts, self.passage(candidate.passage), ranking, candidate.row) : 0;
+      var bonus = candidate.pairs ? rank.together(concepts, self.passage(candidate.passage), ranking) : 0;
       var section = self.sectionOf[candidate.passage];
       var value = self.boosts[section] * rank.passageScore(candidate.row, bonus, ranking);
       var best = bySection.get(section);
