@@ -326,6 +326,15 @@ FIRST_RESULT = """() => { window.__hbFirst = new Promise((resolve) => {
 SEARCH_FILE = re.compile(r"/search/|worker|lunr|engine\.")
 
 
+def watch_requests(page) -> tuple[list, list]:
+    """The page's finished requests as (url, body bytes, typed), where typed is the value of
+    the returned flag's first item at the time (set it once the query is typed)."""
+    received, typed = [], [False]
+    page.on("requestfinished", lambda request: received.append(
+        (request.url, request.sizes()["responseBodySize"], typed[0])))
+    return received, typed
+
+
 def first_search(site: Path, query: str, runs: int = 3) -> dict:
     """A reader opens the home page, waits until it is idle, and types a query (cold cache each
     run; medians): ms from navigation and from the last keystroke to the first result shown,
@@ -338,10 +347,7 @@ def first_search(site: Path, query: str, runs: int = 3) -> dict:
         for _ in range(runs):
             context = browser.new_context()  # cold cache each time
             page = context.new_page()
-            received = []  # (url, body bytes, after the keystroke)
-            typed = [False]
-            page.on("requestfinished", lambda request: received.append(
-                (request.url, request.sizes()["responseBodySize"], typed[0])))
+            received, typed = watch_requests(page)
             page.goto(base_url + "/")
             page.wait_for_load_state("networkidle")
             page.evaluate(FIRST_RESULT)

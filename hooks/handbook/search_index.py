@@ -253,7 +253,7 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     buckets = bucket_count(kept)
     index.buckets = buckets
     bucket_of = Buckets(buckets)
-    for section, doc in enumerate(kept):
+    for doc in kept:
         location, raw_text = doc["location"], doc.get("text") or ""
         title, text = clean(doc.get("title") or ""), clean(raw_text)
         page = location.split("#")[0]
