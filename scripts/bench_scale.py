@@ -19,8 +19,14 @@ the handbook's hooks, overrides, CSS and JavaScript) alternately, and prints one
         page without the nav, which grows with the library on every page)
     search_bytes: what search loads, per language (handbook) and the shared index (Material)
     site_bytes: size of each site folder
-    first_result_ms: time from opening the home page to the first search result in headless
-        Chromium (median of three), both builds
+    split_index: the handbook's split search index per language: dictionary bytes, postings
+        shards, section fragments and junction shards (count, bytes, median and largest file)
+    split_index_queries: per language, the bytes and files a public query loads beyond the
+        dictionary, and how many answers differ from the in-memory index's (`count`, 0 expected)
+    first_search: in headless Chromium, the home page opened and idle, then a query typed (cold
+        cache, median of --runs): ms from navigation and from the last keystroke to the first
+        result shown, the bytes of search files received before it, and all bytes received
+        after the keystroke; both builds
 
 With --profile FILE, one more handbook build runs under cProfile (stats saved in FILE) and
 the top costs are printed to stderr.
@@ -43,6 +49,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -310,27 +317,90 @@ def search_bytes(site: Path, handbook: bool) -> dict:
     return result
 
 
-def first_result_ms(site: Path, query: str, runs: int = 3) -> float:
-    """From navigation to the home page to the first search result shown, in ms (median)."""
+# window.__hbFirst resolves with performance.now() when the first search result is shown.
+FIRST_RESULT = """() => { window.__hbFirst = new Promise((resolve) => {
+  const list = document.querySelector('.md-search-result__list');
+  const seen = () => list.querySelector('li') && resolve(performance.now());
+  new MutationObserver(seen).observe(list, {childList: true, subtree: true});
+}); }"""
+SEARCH_FILE = re.compile(r"/search/|worker|lunr|engine\.")
+
+
+def watch_requests(page) -> tuple[list, list]:
+    """The page's finished requests as (url, body bytes, typed), where typed is the value of
+    the returned flag's first item at the time (set it once the query is typed)."""
+    received, typed = [], [False]
+    page.on("requestfinished", lambda request: received.append(
+        (request.url, request.sizes()["responseBodySize"], typed[0])))
+    return received, typed
+
+
+def first_search(site: Path, query: str, runs: int = 3) -> dict:
+    """A reader opens the home page, waits until it is idle, and types a query (cold cache each
+    run; medians): ms from navigation and from the last keystroke to the first result shown,
+    and the bytes of search files (worker, index, engine, shards) received before it."""
     from playwright.sync_api import sync_playwright
 
-    times = []
+    load_ms, keystroke_ms, search_bytes_, after_bytes = [], [], [], []
     with serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context()  # cold cache each time
             page = context.new_page()
-            start = time.perf_counter()
+            received, typed = watch_requests(page)
             page.goto(base_url + "/")
+            page.wait_for_load_state("networkidle")
+            page.evaluate(FIRST_RESULT)
             box = page.locator(".md-search__input")
             box.focus()
             box.fill(query)
+            start = page.evaluate("performance.now()")
+            typed[0] = True
             box.press("End")  # fill() sends no key event, and Material's search waits for one
-            page.locator(".md-search-result__list li").first.wait_for(timeout=120_000)
-            times.append((time.perf_counter() - start) * 1000)
+            first = page.evaluate("() => window.__hbFirst")
+            keystroke_ms.append(first - start)
+            load_ms.append(first)
+            search_bytes_.append(sum(size for url, size, _ in received if SEARCH_FILE.search(urlparse(url).path)))
+            after_bytes.append(sum(size for _, size, after in received if after))
             context.close()
         browser.close()
-    return statistics.median(times)
+    return {"from_load_ms": round(statistics.median(load_ms)), "from_keystroke_ms": round(statistics.median(keystroke_ms)),
+            "search_bytes_before_result": statistics.median(search_bytes_),
+            "bytes_after_keystroke": statistics.median(after_bytes)}
+
+
+def split_index_files(site: Path) -> dict:
+    """The handbook's split search index per language (hooks/handbook/search_index.py): the
+    dictionary's bytes, and the count and sizes of the postings shards, section fragments and
+    junction shards."""
+    result = {}
+    for lang in ("zh", "en"):
+        folder = site / "search" / lang
+        if not folder.is_dir():
+            continue
+        sizes = {kind: sorted(p.stat().st_size for p in folder.glob(f"{kind}[0-9]*.js")) for kind in ("p", "f", "j")}
+        result[lang] = {"dictionary": sum(p.stat().st_size for p in folder.glob("dictionary.*.js"))}
+        for kind, name in (("p", "shards"), ("f", "fragments"), ("j", "junctions")):
+            values = sizes[kind]
+            result[lang][name] = {"count": len(values), "bytes": sum(values),
+                                  "median": values[len(values) // 2] if values else 0, "max": max(values, default=0)}
+    return result
+
+
+def split_index_queries(site: Path) -> dict:
+    """Per language, over the public query set: the bytes and files each query loads beyond the
+    dictionary (median and largest), and how many answers differ from the in-memory index's
+    (tests/js/compare_index.cjs; none expected)."""
+    result = {}
+    for lang, queries in (("zh", "search_queries.json"), ("en", "search_queries_en.json")):
+        run = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare_index.cjs"), str(site), lang,
+                              str(ROOT / "tests" / "data" / queries)], capture_output=True, text=True, timeout=1200)
+        if run.returncode:
+            raise SystemExit(f"compare_index.cjs failed:\n{run.stderr[-3000:]}")
+        report = json.loads(run.stdout)
+        result[lang] = {key: report[key] for key in ("bytes_per_query_median", "bytes_per_query_max",
+                                                     "files_per_query_median", "dictionary_bytes", "count")}
+    return result
 
 
 def top_costs(profile: Path, limit: int = 25) -> str:
@@ -390,10 +460,12 @@ def main(argv: list[str] | None = None) -> int:
             "search_bytes": {"handbook": search_bytes(sites["handbook"], True),
                              "material": search_bytes(sites["material"], False)},
             "site_bytes": {name: folder_bytes(site) for name, site in sites.items()},
+            "split_index": split_index_files(sites["handbook"]),
+            "split_index_queries": split_index_queries(sites["handbook"]),
         }
         if not args.no_browser:
             query = "挂职干部" + Vocabulary(random.Random(SEED)).place()[0][:2]
-            result["first_result_ms"] = {name: round(first_result_ms(site, query)) for name, site in sites.items()}
+            result["first_search"] = {name: first_search(site, query, runs=max(1, args.runs)) for name, site in sites.items()}
         if args.profile:
             build(project, "mkdocs.yml", work / "site-profiled", profile=args.profile.resolve())
             print(top_costs(args.profile.resolve()), file=sys.stderr)

@@ -131,20 +131,26 @@ def test_each_language_has_its_worker_engine_passages_and_lexicon(site):
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
 
 
-def test_nothing_is_loaded_for_search_until_the_reader_searches(page, server):
+def test_nothing_is_loaded_for_search_until_the_reader_searches(page, server, site):
     requests = []
     page.on("requestfinished", lambda request: requests.append(request.url))
     page.goto(server + "/en/")
     page.wait_for_load_state("networkidle")
-    heavy = [url for url in requests if "/search/index." in url or "/engine." in url]
-    assert heavy == []
+    paths = [urlparse(url).path for url in requests]
+    heavy = [path for path in paths if path.startswith(("/search/", "/en/search/")) and not path.endswith("search_index.json")
+             or "/engine." in path]
+    assert heavy == [], heavy
     page.locator(".md-search__input").focus()
     page.evaluate(bench_search.WATCH_RESULTS)
     links, _ = bench_search.run_query(page, "host unit")
     assert links
     loaded = [urlparse(url).path for url in requests]
-    assert "/search/index.en.js" in loaded and "/assets/javascripts/search/engine.en.js" in loaded
-    assert not [path for path in loaded if path.endswith(("index.zh.js", "engine.zh.js"))]
+    assert "/assets/javascripts/search/engine.en.js" in loaded
+    assert [path for path in loaded if path.startswith("/search/en/dictionary.")]
+    # the split index: only some of the language's files, none of the other language's
+    split = [path for path in loaded if path.startswith("/search/en/")]
+    assert 1 < len(split) < len(list((site / "search" / "en").iterdir()))
+    assert not [path for path in loaded if path.startswith("/search/zh/") or path.endswith(("engine.zh.js", "/search/index.en.js"))]
 
 
 def test_english_other_names_are_found_before_stemming(search_page):

@@ -1,11 +1,11 @@
 /*
  * Material's search worker for one language (worker.<lang>.js: these settings and this file).
- * Material starts it with every page, so it is small: the engine and the language's passages
- * are loaded only when the reader first searches, and only the reader's language.
- * - Material sends the search index at start; the build leaves it empty (hooks/search.py),
- *   and the passages come from search/index.<lang>.js instead.
- * - In a browser worker the two scripts load with importScripts; from file://, where the
- *   handbook's stand-in runs this script in a hidden frame, with script elements.
+ * Material starts it with every page, so it is small: the engine and the language's dictionary
+ * are loaded only when the reader first searches, and only the reader's language; the engine
+ * then loads the postings and sections a query needs (shards.js).
+ * - Material sends the search index at start; the build leaves it empty (hooks/search.py).
+ * - In a browser worker the files load with importScripts; from file://, where the handbook's
+ *   stand-in runs this script in a hidden frame, with script elements.
  */
 (function (scope) {
   "use strict";
@@ -14,12 +14,17 @@
   var settings = scope.HANDBOOK_SEARCH_LOADER;
   var base = typeof document !== "undefined" && document.currentScript
     ? document.currentScript.src : scope.location.href;
-  var handle = null, loading = null, waiting = [], given = [];
+  var handle = null, loading = false, waiting = [], given = [];
 
-  function load(done) {
-    var urls = settings.scripts.map(function (url) { return new URL(url, base).href; });
+  /* Run the scripts at `urls` (relative to this script) in order, then done. */
+  function load(urls, done) {
+    urls = urls.map(function (url) { return new URL(url, base).href; });
     if (typeof scope.importScripts === "function") {
-      scope.importScripts.apply(scope, urls);
+      try {
+        scope.importScripts.apply(scope, urls);
+      } catch (error) {
+        console.warn("search: cannot load " + urls.join(", "), error);
+      }
       return done();
     }
     (function next(i) {
@@ -27,22 +32,24 @@
       var script = document.createElement("script");
       script.src = urls[i];
       script.onload = function () { next(i + 1); };
-      script.onerror = function () { console.warn("search: cannot load " + urls[i]); };
+      script.onerror = function () {
+        console.warn("search: cannot load " + urls[i]);
+        next(i + 1);
+      };
       document.head.appendChild(script);
     })(0);
   }
 
   function ready() {
-    var HS = scope.HandbookSearch;
-    var engine = new HS.worker.Engine(scope.HANDBOOK_SEARCH);
-    engine.setup(given.concat(scope.HANDBOOK_SEARCH_DOCS || []));
-    handle = HS.worker.handler(engine);
-    waiting.splice(0).forEach(answer);
-  }
-
-  function answer(message) {
-    var reply = handle(message);
-    if (reply) scope.postMessage(reply);
+    var HS = scope.HandbookSearch, search = scope.HANDBOOK_SEARCH;
+    var dictionary = HS && HS.received && HS.received[search.lang + "/dictionary"];
+    var index = dictionary ? new HS.shards.ShardedIndex(search, dictionary, function (files, done) {
+      load(files.map(function (file) { return settings.folder + file; }), done);
+    }) : null;
+    var engine = new HS.worker.Engine(search, index);
+    engine.setup(index ? [] : given);
+    handle = HS.worker.handler(engine, function (reply) { scope.postMessage(reply); });
+    waiting.splice(0).forEach(handle);
   }
 
   scope.addEventListener("message", function (event) {
@@ -51,13 +58,16 @@
       given = (message.data && message.data.docs) || [];
       scope.postMessage({ type: MESSAGE.READY });
     } else if (handle) {
-      answer(message);
+      handle(message);
     } else if (message.type === MESSAGE.QUERY && !String(message.data || "").trim()) {
       // Material asks with an empty query when the page opens: no need to load anything
       scope.postMessage({ type: MESSAGE.RESULT, data: { items: [] } });
     } else {
       waiting = [message];  // only the latest query matters
-      if (!loading) loading = load(ready) || true;
+      if (!loading) {
+        loading = true;
+        load(settings.scripts, ready);
+      }
     }
   });
 })(typeof self !== "undefined" ? self : globalThis);

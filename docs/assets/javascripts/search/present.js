@@ -13,27 +13,29 @@
 
   var HS = scope.HandbookSearch = scope.HandbookSearch || {};
 
-  function Presenter(settings, index) {
+  function Presenter(settings) {
     this.settings = settings;
     this.ranking = settings.ranking;
-    this.index = index;
   }
 
   Presenter.prototype.group = function (results, concepts) {
     var self = this;
-    var groups = [], byKey = Object.create(null);
+    var groups = [], byKey = Object.create(null), titles = [];
     results.forEach(function (result) {
       var location = result.section.doc.location;
       var key = self.standsAlone(location) ? location : location.split("#")[0];
-      if (!byKey[key]) groups.push(byKey[key] = []);
+      if (!byKey[key]) {
+        groups.push(byKey[key] = []);
+        titles.push(result.section.pageTitle);
+      }
       byKey[key].push(self.item(result.section, result.score, result.row, concepts));
     });
-    return groups.map(function (group) { return self.arrange(group, concepts); });
+    return groups.map(function (group, i) { return self.arrange(group, concepts, titles[i]); });
   };
 
   /* Material renders the item without "#" as the page's heading, then the items that score
      at least as high as the list's first item, and folds the rest. */
-  Presenter.prototype.arrange = function (group, concepts) {
+  Presenter.prototype.arrange = function (group, concepts, pageTitle) {
     var self = this;
     if (this.standsAlone(group[0].location)) return group;
     var page = group[0].location.split("#")[0];
@@ -41,9 +43,9 @@
     if (article === group[0]) return group;
     var sections = group.filter(function (item) { return item !== article; });
     if (!article) {
-      var section = this.index.sections.filter(function (s) { return s.doc.location === page; })[0];
-      if (!section) return group;
-      article = this.item(section, 0, concepts.map(function () { return 0; }), concepts);
+      // the page's own heading, not among the results (an item of it would carry no marks)
+      if (pageTitle === null || pageTitle === undefined) return group;
+      article = { title: pageTitle };
     }
     // the page's heading leads to its best section, and highlights there what was found
     var best = sections[0];
@@ -80,10 +82,7 @@
       }
     });
     var title = section.title;
-    if (this.standsAlone(section.doc.location)) {
-      var page = this.pageTitle(section.doc.location.split("#")[0]);
-      if (page) title = page + " · " + title;
-    }
+    if (this.standsAlone(section.doc.location) && section.pageTitle) title = section.pageTitle + " · " + title;
     var limit = this.ranking.limits.max_marks;
     var item = {
       location: section.doc.location,
@@ -94,11 +93,6 @@
     };
     if (section.doc.tags) item.tags = section.doc.tags;
     return item;
-  };
-
-  Presenter.prototype.pageTitle = function (page) {
-    var article = this.index.sections.filter(function (s) { return s.doc.location === page; })[0];
-    return article ? article.title : "";
   };
 
   /* Mark the words in the text parts of an HTML string, longest first, at most `limit`

@@ -1,5 +1,8 @@
 /*
- * Search stage 3, rank: the index of the reader's language and its scoring.
+ * Search stage 3, rank: the scoring, and the index built in memory from Material's documents.
+ * The site's engine uses the index the build split into files (shards.js, built by
+ * hooks/handbook/search_index.py with the same numbers); this in-memory `Index` is the
+ * reference that the tests compare it with, and what the unit tests search.
  * - Only the documents of the reader's language are indexed (Chinese at the root, English
  *   under en/).
  * - Sections (Material's: a heading and what follows) are scored by their best passage
@@ -36,20 +39,22 @@
     docs.forEach(function (doc) {
       if (doc.location.indexOf("#") === -1) pageTitles[doc.location] = seg.tokenize(doc.title || "");
     });
-    docs.filter(function (doc) {
+    var kept = docs.filter(function (doc) {
       // a heading with nothing under it (a theme heading above its entries) is no answer
       var article = doc.location.indexOf("#") === -1;
       return self.belongs(doc.location) && (article || seg.stripTags(doc.text || "").trim());
-    }).forEach(function (doc) {
+    });
+    var headings = Object.create(null);  // a page's title, as its own section holds it
+    kept.forEach(function (doc) {
+      if (doc.location.indexOf("#") === -1 && !(doc.location in headings)) headings[doc.location] = seg.clean(doc.title || "");
+    });
+    kept.forEach(function (doc) {
       var title = seg.clean(doc.title || "");
       var text = seg.clean(doc.text || "");
-      var sectionIndex = self.sections.push({
-        doc: doc, title: title, text: text,
-        plain: seg.stripTags(title + " " + text),
-        boost: self.boost(doc)
-      }) - 1;
-      var titleTokens = seg.tokenize(doc.title || "");
       var page = doc.location.split("#")[0];
+      var sectionIndex = self.sections.push(section(doc, title, text, self.boost(doc),
+        page in headings ? headings[page] : null)) - 1;
+      var titleTokens = seg.tokenize(doc.title || "");
       var pageTokens = page !== doc.location ? pageTitles[page] || [] : [];
       var fromTexts = doc.location.indexOf(texts) === 0;
       passagesOf(doc.text || "", ranking.passage_sentences).forEach(function (passage) {
@@ -71,20 +76,41 @@
     this.averageLength = Math.max(1, totalLength / Math.max(1, this.passages.length));
     this.vocabulary = Object.keys(this.postings);
     this.known = Object.create(null);
-    this.inside = Object.create(null);  // a Chinese piece -> the longer index words holding it
-    this.vocabulary.forEach(function (token) {
-      self.known[token] = true;
+    this.vocabulary.forEach(function (token) { self.known[token] = true; });
+    this.inside = insideWords(this.vocabulary);
+  };
+
+  /* A Chinese piece -> the longer index words holding it. */
+  function insideWords(vocabulary) {
+    var inside = Object.create(null);
+    vocabulary.forEach(function (token) {
       if (!seg.isHan(token) || token.length < 3) return;
       for (var start = 0; start < token.length; start++) {
         for (var end = start + 2; end <= token.length; end++) {
           if (end - start === token.length) continue;
           var piece = token.slice(start, end);
-          var list = self.inside[piece] = self.inside[piece] || [];
+          var list = inside[piece] = inside[piece] || [];
           if (list[list.length - 1] !== token) list.push(token);
         }
       }
     });
+    return inside;
+  }
+
+  /* Results through a callback, as the split index gives them (shards.js). */
+  Index.prototype.rank = function (concepts, done) {
+    done(this.score(concepts));
   };
+
+  /* A section as the presenter reads it; `pageTitle` is its page's title, or null when the
+     page itself is not indexed. */
+  function section(doc, title, text, boost, pageTitle) {
+    return {
+      doc: doc, title: title, text: text,
+      plain: seg.stripTags(title + " " + text),
+      boost: boost, pageTitle: pageTitle
+    };
+  }
 
   /* A page's weight: its own `search: boost` (Material's front matter) wins, then the
      boost of its folder (`page_boosts`), else 1. */
@@ -212,7 +238,7 @@
   }
 
   var api = {
-    Index: Index, bm25: bm25, passageScore: passageScore, together: together,
+    Index: Index, section: section, insideWords: insideWords, bm25: bm25, passageScore: passageScore, together: together,
     passagesOf: passagesOf, oneEditApart: oneEditApart
   };
   HS.rank = api;

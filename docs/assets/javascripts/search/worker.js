@@ -2,8 +2,8 @@
  * The handbook's search engine: the stages put together, answering Material's messages, so
  * Material's search box and result list stay as they are. The build (hooks/search.py) writes
  * engine.<lang>.js: the language's settings (lexicon and ranking), the stemmer if any, then
- * segment.js, expand.js, rank.js, present.js and this file; loader.js loads it when the
- * reader first searches.
+ * segment.js, expand.js, rank.js, shards.js, present.js and this file; loader.js loads it
+ * with the language's dictionary when the reader first searches.
  */
 (function (scope) {
   "use strict";
@@ -15,46 +15,64 @@
   var rank = HS.rank || require("./rank.js");
   var present = HS.present || require("./present.js");
 
-  function Engine(settings) {
+  /* `index`: the split index (shards.js); without it, an in-memory one that `setup` fills
+     with Material's documents (rank.js, the tests' reference). */
+  function Engine(settings, index) {
     this.settings = settings;
     this.ranking = settings.ranking;
     this.expander = new expand.Expander(settings.lexicon || {}, settings.ranking);
-    this.index = new rank.Index(settings);
-    this.presenter = new present.Presenter(settings, this.index);
+    this.index = index || new rank.Index(settings);
+    this.presenter = new present.Presenter(settings);
   }
 
   Engine.prototype.setup = function (docs) {
-    this.index.add(docs);
+    if (docs.length) this.index.add(docs);
   };
 
-  /* Material's result: {items: [[item, ...], ...]}; `cut` when the query was shortened. */
-  Engine.prototype.search = function (query) {
+  /* done(Material's result: {items: [[item, ...], ...]}, with `cut` when the query was
+     shortened); synchronous when everything needed is loaded. */
+  Engine.prototype.search = function (query, done) {
     var self = this;
     var prepared = seg.prepare(query, { maxChars: this.ranking.limits.max_chars });
     var words = this.expander.words(prepared.text, this.index);
-    if (!words.length) return { items: [] };
+    if (!words.length) return done({ items: [] });
     var concepts = words.map(function (word) { return self.expander.reach(word, self.index); });
-    var results = this.index.score(concepts);
-    var answer = { items: this.presenter.group(results, concepts) };
-    if (prepared.cut) answer.cut = this.ranking.limits.max_chars;
-    return answer;
+    this.index.rank(concepts, function (results) {
+      var answer = { items: self.presenter.group(results, concepts) };
+      if (prepared.cut) answer.cut = self.ranking.limits.max_chars;
+      done(answer);
+    }, function () { done({ items: [] }); });
   };
 
-  function handler(engine) {
+  /* Material's messages in, replies through `reply`; a query's answer is dropped when a newer
+     query came in while it loaded. */
+  function handler(engine, reply) {
+    var latest = 0;
     return function (message) {
       switch (message.type) {
         case MESSAGE.SETUP:
           engine.setup(message.data.docs || []);
-          return { type: MESSAGE.READY };
+          return reply({ type: MESSAGE.READY });
         case MESSAGE.QUERY:
+          var asked = ++latest;
+          var answer = function (data) {
+            if (asked === latest) reply({ type: MESSAGE.RESULT, data: data });
+          };
           try {
-            return { type: MESSAGE.RESULT, data: engine.search(String(message.data || "")) };
+            engine.search(String(message.data || ""), function (data) {
+              try {
+                answer(data);
+              } catch (error) {
+                console.warn("search failed", error);
+              }
+            });
           } catch (error) {
             console.warn("search failed", error);
-            return { type: MESSAGE.RESULT, data: { items: [] } };
+            answer({ items: [] });
           }
+          return undefined;
         default:
-          return null;
+          return undefined;
       }
     };
   }

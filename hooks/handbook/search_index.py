@@ -1,0 +1,394 @@
+"""The search index of one language, built once at build time and split so that the browser
+loads only what a query needs (Pagefind's design):
+- a dictionary: passage lengths and section boosts (BM25 needs them), and the vocabulary with
+  each term's document frequency, whether the source texts use it, and its shard;
+- postings shards: each term's passages (delta-coded) and term weights;
+- junction shards: for buckets of two-character strings (hashed), the sections whose passages
+  hold one; the words-together bonus of two Chinese words needs their junction in the text, so
+  that sections without it need no text;
+- content fragments: consecutive sections (location, title, text, tags, page title), fetched
+  only for the results that can still be shown.
+
+Every number is what the in-browser engine computed before (docs/assets/javascripts/search/
+rank.js, `Index.add`), from the same tokens (segment.js `tokenize`, ported here exactly:
+tests/test_search_index.py checks both on every passage of the built site). All files are
+classic scripts (`HandbookSearch.receive(key, data)`), so that they load with importScripts
+in a worker and with script elements from file://."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from array import array
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+from functools import lru_cache
+
+# segment.js: HAN, NOT_WORD (JavaScript's \w is ASCII), stripTags, clean
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+NOT_WORD = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+", re.ASCII)
+TAG = re.compile(r"<[^>]*>")
+DIGIT = re.compile(r"\d", re.ASCII)
+# rank.js passagesOf: paragraphs and list items, then sentences
+BLOCK = re.compile(r"</?(?:p|li|ol|ul)>")
+SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+# What JavaScript's String.prototype.trim removes (Python's strip differs on a few characters).
+JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+            "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
+
+# The files' target sizes, in bytes: small enough that a query loads little, large enough
+# that a query does not need hundreds of requests.
+SHARD_SIZE = 8_000
+FRAGMENT_SIZE = 1_500
+# A compact unsigned integer code: 5 bits a character, the 6th says that more follow.
+DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+
+def strip_tags(value: str) -> str:
+    return TAG.sub(" ", value)
+
+
+def clean(value: str) -> str:
+    return value.replace("\u200b", "")
+
+
+def is_han(value: str) -> bool:
+    return HAN.search(value) is not None
+
+
+def spelling(word: str) -> str:
+    """segment.js `spelling`: American -ize/-yze endings meet the translations' British ones."""
+    word = re.sub(r"([a-z]{3,})iz(e|es|ed|ing|ation|ations|er|ers)$", r"\1is\2", word, count=1)
+    return re.sub(r"([a-z]{2,})yz(e|es|ed|ing)$", r"\1ys\2", word, count=1)
+
+
+@lru_cache(maxsize=None)
+def _snowball():
+    import snowballstemmer  # Snowball 3.1.1, the same algorithm as snowball-en.js
+
+    return snowballstemmer.stemmer("english")
+
+
+def light_stem(word: str) -> str:
+    """segment.js `stem` without Snowball (the Chinese site's Latin words)."""
+    if len(word) <= 3:
+        return word
+    word = re.sub(r"'s$", "", word, count=1)
+    word = re.sub(r"ies$", "y", word, count=1)
+    word = re.sub(r"(ss|us)$", r"\1", word, count=1)
+    word = re.sub(r"([^s])s$", r"\1", word, count=1)
+    return re.sub(r"(.{3,})(ing|ed)$", r"\1", word, count=1)
+
+
+class Tokenizer:
+    """segment.js `tokenize` for one language: Snowball stems English where the language's
+    worker loads it (`snowball`), else the light stemmer."""
+
+    def __init__(self, snowball: bool):
+        self.snowball = snowball
+        self.terms: dict[str, str] = {}
+
+    def term(self, word: str) -> str:
+        lower = spelling(word.lower())
+        if DIGIT.search(lower):
+            return lower
+        return _snowball().stemWord(lower) if self.snowball else light_stem(lower)
+
+    def tokenize(self, value: str) -> list[str]:
+        terms, tokens = self.terms, []
+        for word in NOT_WORD.split(strip_tags(value)):
+            if word:
+                token = terms.get(word)
+                if token is None:  # each word is looked at once per build
+                    token = terms[word] = word if is_han(word) else self.term(word)
+                tokens.append(token)
+        return tokens
+
+
+def js_trim(value: str) -> str:
+    return value.strip(JS_SPACE)
+
+
+def passages_of(html: str, size: int) -> list[str]:
+    """rank.js `passagesOf`: windows of `size` sentences inside each paragraph or list item."""
+    passages = []
+    for part in BLOCK.split(html):
+        if not js_trim(strip_tags(part)):
+            continue
+        sentences = SENTENCE.findall(part) or [part]
+        if len(sentences) <= size:
+            passages.append(part)
+            continue
+        passages += ["".join(sentences[i:i + size]) for i in range(len(sentences) - size + 1)]
+    return passages or [""]
+
+
+def encode(numbers) -> str:
+    out = []
+    for n in numbers:
+        while n >= 32:
+            out.append(DIGITS[32 | (n & 31)])
+            n >>= 5
+        out.append(DIGITS[n])
+    return "".join(out)
+
+
+def decode(text: str) -> list[int]:
+    numbers, value, shift = [], 0, 0
+    for char in text:
+        digit = DIGITS.index(char)
+        value |= (digit & 31) << shift
+        shift += 5
+        if digit < 32:
+            numbers.append(value)
+            value, shift = 0, 0
+    return numbers
+
+
+@dataclass
+class LanguageIndex:
+    """What rank.js `Index.add` computed, for one language."""
+    sections: list[dict] = field(default_factory=list)   # the fragment records
+    boosts: list[float] = field(default_factory=list)    # per section
+    lengths: list[int] = field(default_factory=list)     # per passage
+    first_passage: list[int] = field(default_factory=list)  # per section
+    # term -> passage, weight, passage, weight... (a weight is its number in `weights`)
+    postings: dict[str, array] = field(default_factory=dict)
+    weights: dict[float, int] = field(default_factory=dict)
+    in_texts: set[str] = field(default_factory=set)
+    average_length: float = 1.0
+    # the buckets of the two-character strings each section's passages hold, section after
+    # section (`junction_ends`: where each section's end), and how many buckets there are
+    junction_buckets: array = field(default_factory=lambda: array("i"))
+    junction_ends: array = field(default_factory=lambda: array("i"))
+    buckets: int = 1
+
+    def junctions(self) -> Iterator[array]:
+        """Bucket -> the sections whose passages hold one of its strings (a counting sort:
+        one flat array, not an array per bucket)."""
+        starts = array("i", bytes(4 * (self.buckets + 1)))
+        for number in self.junction_buckets:
+            starts[number + 1] += 1
+        for number in range(self.buckets):
+            starts[number + 1] += starts[number]
+        sections = array("i", bytes(4 * len(self.junction_buckets)))
+        place = array("i", starts)
+        start = 0
+        for section, end in enumerate(self.junction_ends):
+            for number in self.junction_buckets[start:end]:
+                sections[place[number]] = section
+                place[number] += 1
+            start = end
+        for number in range(self.buckets):
+            yield sections[starts[number]:starts[number + 1]]
+
+
+def utf16(text: str) -> str:
+    """The text as JavaScript indexes it: characters beyond U+FFFF as two surrogates."""
+    if not text or max(text) < "\U00010000":
+        return text
+    data = text.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(int.from_bytes(data[i:i + 2], "little")) for i in range(0, len(data), 2))
+
+
+def bucket_count(docs: list[dict]) -> int:
+    """Buckets for the two-character strings: about one for every 8 characters of text, so that
+    a rare pair seldom shares its bucket with a common one."""
+    size = sum(len(doc.get("text") or "") for doc in docs) // 8
+    return 1 << max(10, size.bit_length())
+
+
+def bucket(pair: str, buckets: int) -> int:
+    """FNV-1a over the two UTF-16 units (shards.js computes the same)."""
+    value = 2166136261
+    for char in pair:
+        value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
+    return value & (buckets - 1)
+
+
+class Buckets(dict):
+    """Two-character string -> its bucket, computed once."""
+
+    def __init__(self, buckets: int):
+        super().__init__()
+        self.buckets = buckets
+
+    def __missing__(self, pair: str) -> int:
+        value = self[pair] = bucket(pair, self.buckets)
+        return value
+
+
+def belongs(location: str, prefixes: dict) -> bool:
+    """The default language at the root, the others under <lang>/."""
+    if prefixes["prefix"]:
+        return location.startswith(prefixes["prefix"])
+    return not any(location.startswith(other) for other in prefixes["otherPrefixes"])
+
+
+def boost(doc: dict, prefix: str, ranking: dict) -> float:
+    """rank.js `boost`: the page's own `search: boost`, else its folder's, else 1."""
+    if isinstance(doc.get("boost"), (int, float)) and not isinstance(doc.get("boost"), bool):
+        return doc["boost"]
+    path = doc["location"][len(prefix):]
+    folder = next((f for f in ranking.get("page_boosts") or {} if path.startswith(f)), None)
+    return ranking["page_boosts"][folder] if folder is not None else 1
+
+
+def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer) -> LanguageIndex:
+    """The index of the docs of one language (Material's search index entries)."""
+    index = LanguageIndex()
+    prefix = prefixes["prefix"]
+    texts = prefix + ranking["texts_folder"]
+    size = ranking["passage_sentences"]
+    page_tokens_of = {doc["location"]: tokenizer.tokenize(doc.get("title") or "")
+                      for doc in docs if "#" not in doc["location"]}
+    kept = [doc for doc in docs if belongs(doc["location"], prefixes)
+            and ("#" not in doc["location"] or js_trim(strip_tags(doc.get("text") or "")))]
+    page_titles: dict[str, str] = {}
+    for doc in kept:
+        if "#" not in doc["location"]:
+            page_titles.setdefault(doc["location"], clean(doc.get("title") or ""))
+    total_length = 0
+    buckets = bucket_count(kept)
+    index.buckets = buckets
+    bucket_of = Buckets(buckets)
+    for doc in kept:
+        location, raw_text = doc["location"], doc.get("text") or ""
+        title, text = clean(doc.get("title") or ""), clean(raw_text)
+        page = location.split("#")[0]
+        record = {"l": location, "t": title, "x": text}
+        if page in page_titles:
+            record["p"] = page_titles[page]
+        if doc.get("tags"):
+            record["g"] = doc["tags"]
+        passages = passages_of(raw_text, size)
+        plains = [clean(strip_tags(p)) for p in passages]
+        # the browser derives the passages from the cleaned text; where that differs (a part
+        # of nothing but U+200B), the passages travel with the section
+        if [clean(strip_tags(p)) for p in passages_of(text, size)] != plains:
+            record["s"] = plains
+        index.sections.append(record)
+        index.boosts.append(boost(doc, prefix, ranking))
+        index.first_passage.append(len(index.lengths))
+        # the titles' words count in each passage, added first (rank.js adds in this order)
+        titles: dict[str, float] = {}
+        for token in page_tokens_of.get(page, []) if page != location else []:
+            titles[token] = titles.get(token, 0) + ranking["page_title_weight"]
+        for token in tokenizer.tokenize(doc.get("title") or ""):
+            titles[token] = titles.get(token, 0) + ranking["title_weight"]
+        from_texts = location.startswith(texts)
+        pairs: set[str] = set()
+        for passage, plain in zip(passages, plains):
+            number = len(index.lengths)
+            units = utf16(plain)
+            pairs.update(map(str.__add__, units[:-1], units[1:]))
+            counts = dict(titles)
+            tokens = tokenizer.tokenize(passage)
+            for token in tokens:
+                counts[token] = counts.get(token, 0) + 1
+            if from_texts:
+                index.in_texts.update(tokens)
+            index.lengths.append(len(tokens))
+            for token, count in counts.items():
+                postings = index.postings.get(token)
+                if postings is None:
+                    postings = index.postings[token] = array("i")
+                postings.append(number)
+                postings.append(index.weights.setdefault(count, len(index.weights)))
+            total_length += len(tokens)
+        index.junction_buckets.extend(set(map(bucket_of.__getitem__, pairs)))
+        index.junction_ends.append(len(index.junction_buckets))
+    index.average_length = max(1, total_length / max(1, len(index.lengths)))
+    return index
+
+
+@dataclass
+class Script:
+    """One file of the split index: its name under the language's folder and its content."""
+    name: str
+    content: str
+
+
+DIGEST = 10  # hexadecimal digits of a file's content hash in its name
+
+
+def script(key: str, stem: str, data) -> Script:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    content = f"HandbookSearch.receive({json.dumps(key)},{body});\n"
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:DIGEST]
+    return Script(f"{stem}.{digest}.js", content)
+
+
+def digest(file: Script) -> str:
+    return file.name.split(".")[1]
+
+
+def deltas(numbers: list[int]) -> str:
+    return encode(b - a for a, b in zip([0, *numbers], numbers))
+
+
+def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
+    """The shards and fragments, then the dictionary that names them, one at a time (the
+    postings are delta-coded in place: the index is spent)."""
+    shards, current, current_size = [], [], 0
+    for term in sorted(index.postings):
+        numbers, previous = index.postings[term], -1
+        for i in range(0, len(numbers), 2):
+            numbers[i], previous = numbers[i] - previous - 1, numbers[i]
+        code = encode(numbers)
+        if current and current_size + len(code) > SHARD_SIZE:
+            shards.append(current)
+            current, current_size = [], 0
+        current.append((term, code))
+        current_size += len(code) + len(term)
+    if current:
+        shards.append(current)
+    # the files of each kind are named p<n>, f<n>, j<n> and their digests, listed in order
+    digests = {"p": [], "f": [], "j": []}
+    terms, counts = [], []
+    for number, shard in enumerate(shards):
+        file = script(f"{lang}/p{number}", f"p{number}", [code for _, code in shard])
+        yield file
+        digests["p"].append(digest(file))
+        terms.append(" ".join(term for term, _ in shard))
+        counts.append(encode(len(index.postings[term]) + (term in index.in_texts) for term, _ in shard))
+    fragments, first, size = [], 0, 0
+    for number, record in enumerate(index.sections):
+        size += len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        if size > FRAGMENT_SIZE or number == len(index.sections) - 1:
+            fragments.append((first, number + 1))
+            first, size = number + 1, 0
+    for number, (start, end) in enumerate(fragments):
+        file = script(f"{lang}/f{number}", f"f{number}", index.sections[start:end])
+        yield file
+        digests["f"].append(digest(file))
+    junction_firsts, current, current_size = [], [], 0
+    for number, sections in enumerate(index.junctions()):
+        current.append(deltas(list(sections)))
+        current_size += len(current[-1]) + 1
+        if current_size > SHARD_SIZE or number == index.buckets - 1:
+            # the buckets' codes in one string, comma-separated (most buckets are small)
+            file = script(f"{lang}/j{len(junction_firsts)}", f"j{len(junction_firsts)}", ",".join(current))
+            yield file
+            digests["j"].append(digest(file))
+            junction_firsts.append(number + 1 - len(current))
+            current, current_size = [], 0
+    boost_values: dict[float, int] = {}
+    starts = set(index.first_passage)
+    dictionary = {
+        "passages": len(index.lengths),
+        "sections": len(index.sections),
+        "averageLength": index.average_length,
+        "tf": list(index.weights),
+        "lengths": encode(length * 2 + (number in starts) for number, length in enumerate(index.lengths)),
+        "boosts": encode(boost_values.setdefault(value, len(boost_values)) for value in index.boosts),
+        "boostValues": list(boost_values),
+        "terms": terms,   # per postings shard, its terms (space-separated)
+        "counts": counts,  # and for each, document frequency × 2 + 1 if the source texts use it
+        "fragmentFirsts": deltas([start for start, _ in fragments]),
+        "buckets": index.buckets,
+        "junctionFirsts": deltas(junction_firsts),
+        "files": {kind: "".join(values) for kind, values in digests.items()},
+    }
+    yield script(f"{lang}/dictionary", "dictionary", dictionary)

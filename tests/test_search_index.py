@@ -1,0 +1,87 @@
+"""The split search index (hooks/handbook/search_index.py, docs/assets/javascripts/search/
+shards.js) against the in-memory index that rank.js builds in the browser from the same
+passages: the same tokens, numbers and answers, on the built handbook in both languages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+from handbook import search_index
+
+ENGINE = ROOT / "docs" / "assets" / "javascripts" / "search"
+QUERY_SETS = sorted((ROOT / "tests" / "data").glob("search_queries*.json"))
+
+
+def node() -> str:
+    found = shutil.which("node") or shutil.which("nodejs")
+    if found is None:
+        pytest.fail("node is missing: install Debian's nodejs (.ci/run does).")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_split_index_holds_the_same_numbers_and_gives_the_same_answers(site, lang):
+    queries = [path for path in QUERY_SETS if path.stem.endswith("_en") == (lang == "en")]
+    result = subprocess.run([node(), str(ROOT / "tests" / "js" / "compare_index.cjs"), str(site), lang, *map(str, queries)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["differences"] == [], report
+    assert report["terms"] > 1000 and report["queries"] == sum(len(json.loads(p.read_text("utf-8"))) for p in queries)
+    assert report["answered"] > 0.9 * report["queries"], report
+    # a query loads a part of the index, not all of it
+    assert report["files_per_query_median"] < report["files"], report
+
+
+TRICKY = ["Publicizing ORGANIZATION analyzed", "cadres' secondment 12315 G20峰会", "naïve café co-operation",
+          "a\u00a0b\ufeffc\u200bd\x1ce", "<p>派出\u200b单位</p><li>Host units</li>", "relatives ies's buses running",
+          "x_y __init__ 3rd 1990s"]
+
+
+@pytest.mark.parametrize("snowball", [False, True])
+def test_python_tokens_equal_segment_js(snowball):
+    loads = ["snowball-en.js"] if snowball else []
+    script = ("".join(f"require({json.dumps(str(ENGINE / name))});" for name in loads)
+              + f"const seg = require({json.dumps(str(ENGINE / 'segment.js'))});"
+              + "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              + "console.log(JSON.stringify(input.map((t) => seg.tokenize(t))));")
+    result = subprocess.run([node(), "-e", script], input=json.dumps(TRICKY), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    tokenizer = search_index.Tokenizer(snowball=snowball)
+    assert [tokenizer.tokenize(text) for text in TRICKY] == json.loads(result.stdout)
+
+
+def test_numbers_survive_their_code():
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 2**31 + 5, 7]
+    assert search_index.decode(search_index.encode(numbers)) == numbers
+
+
+def test_a_section_whose_passages_differ_once_cleaned_carries_them():
+    ranking = {"texts_folder": "sources/", "passage_sentences": 3, "title_weight": 2, "page_title_weight": 0.5,
+               "page_boosts": {"guide/": 0.3}}
+    docs = [{"location": "sources/a/", "title": "讲话", "text": ""},
+            {"location": "sources/a/#p1", "title": "一", "text": "<p>\u200b</p><p>接收\u200b单位。</p>"},
+            {"location": "guide/b/", "title": "指南", "text": "<p>食宿。</p>", "boost": 2}]
+    index = search_index.build(docs, {"prefix": "", "otherPrefixes": ["en/"]}, ranking, search_index.Tokenizer(False))
+    assert index.sections[1]["s"] == ["", "接收单位。"] and "s" not in index.sections[2]
+    assert index.boosts == [1, 1, 2] and index.sections[1]["p"] == "讲话"
+    weights = {number: weight for weight, number in index.weights.items()}
+    postings = {term: [(n, weights[w]) for n, w in zip(p[::2], p[1::2])] for term, p in index.postings.items()}
+    assert postings["单位"] == [(2, 1)] and postings["一"] == [(1, 2), (2, 2)] and postings["讲话"] == [(0, 2), (1, 0.5), (2, 0.5)]
+    assert index.in_texts == {"接收", "单位"}
+
+
+def test_python_and_javascript_put_two_characters_in_the_same_bucket():
+    pairs = ["好挂", "th", "部泉", search_index.utf16("𠀀江")[:2], search_index.utf16("江𠀀")[1:]]
+    script = (f"const {{ bucketOf }} = require({json.dumps(str(ENGINE / 'shards.js'))});"
+              "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(input.map((p) => bucketOf(p, 131072))));")
+    data = json.dumps(pairs, ensure_ascii=True)
+    result = subprocess.run([node(), "-e", script], input=data, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [search_index.bucket(pair, 131072) for pair in pairs] == json.loads(result.stdout)
