@@ -9,6 +9,8 @@ that match nothing the site shows.
   purged (handbook/css_purge.py) against what all pages and the site's scripts name, published
   under a name with the purged content's hash (so a cache never keeps an older purge), and the
   pages' links renamed. The rest of Material's files are untouched.
+- the handbook's own stylesheets and scripts (extra_css, extra_javascript) are published
+  minified, under the names asset_names.py gave them from their source's hash.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from handbook.css_purge import Usage, purge
+import rjsmin
+
+from handbook.css_purge import Usage, minify, purge
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +88,7 @@ def on_post_build(config):
     if weight.builds < len(built_languages(config)):
         return  # static-i18n calls this once per language, the default language's last
     site = Path(config.site_dir)
+    minify_own_assets(config, site)
     for script in (site / "assets" / "javascripts").rglob("*.js"):
         if not WORKER_FOLDERS & set(script.relative_to(site).parts):
             weight.usage.add_script(script.read_text(encoding="utf-8"))
@@ -109,6 +114,16 @@ def on_post_build(config):
             changed = changed.replace(path, new_path)
         if changed != html:
             page.write_text(changed, encoding="utf-8")
+
+
+def minify_own_assets(config, site: Path) -> None:
+    entries = [*config.extra_css, *(str(getattr(entry, "path", entry)) for entry in config.extra_javascript)]
+    for entry in entries:
+        target = site / entry
+        if "://" in entry or entry.startswith("/") or not target.is_file():
+            continue
+        text = target.read_text(encoding="utf-8")
+        target.write_text(minify(text) if entry.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
 
 
 def built_languages(config) -> list[str]:

@@ -178,24 +178,52 @@ def purge(css: str, usage: Usage, readers: tuple[str, ...] = ()) -> str:
         kept = pruned
 
 
-def _rules(rules, usage: Usage) -> list:
+def minify(css: str) -> str:
+    """`css` with every rule kept, without comments and needless whitespace."""
+    return _serialize(_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), None))
+
+
+def _rules(rules, usage: Usage | None) -> list:
+    """The rules as (kind, head, body), minified; with a usage, only what it can match."""
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in split_top_level(tinycss2.serialize(rule.prelude)) if selector_used(s, usage)]
+            selectors = [s for s in split_top_level(_compact(rule.prelude)) if usage is None or selector_used(s, usage)]
             if selectors:
-                kept.append(("rule", ",".join(selectors), tinycss2.serialize(rule.content).strip()))
+                kept.append(("rule", ",".join(selectors), _declarations(rule.content)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
             inner = _rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), usage)
             if inner:
-                kept.append(("block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude).rstrip()}", inner))
+                kept.append(("block", f"@{rule.at_keyword} {_compact(rule.prelude)}", inner))
         elif rule.type == "at-rule" and rule.lower_at_keyword == "charset":
             continue  # the file is served as UTF-8; @charset only matters first and is optional
         elif rule.type == "at-rule" and rule.lower_at_keyword.endswith("keyframes"):
-            kept.append(("keyframes", tinycss2.serialize(rule.prelude).strip(), rule.serialize().strip()))
+            kept.append(("keyframes", _compact(rule.prelude), rule.serialize().strip()))
         elif rule.type == "at-rule":
             kept.append(("raw", rule.lower_at_keyword, rule.serialize().strip()))
     return kept
+
+
+def _compact(tokens) -> str:
+    """Tokens serialized without comments, each run of whitespace one space."""
+    out = []
+    for token in tokens:
+        if token.type == "comment":
+            continue
+        if token.type == "whitespace":
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        out.append(tinycss2.serialize([token]))
+    return "".join(out).strip()
+
+
+def _declarations(content) -> str:
+    declarations = tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True) \
+        if hasattr(tinycss2, "parse_blocks_contents") else tinycss2.parse_declaration_list(content, True, True)
+    if any(d.type != "declaration" for d in declarations):
+        return tinycss2.serialize(content).strip()  # nested rules or an error: left as written
+    return ";".join(f"{d.name}:{_compact(d.value)}{'!important' if d.important else ''}" for d in declarations)
 
 
 def _prune(rules: list, read: set[str], animations: set[str]) -> list:
