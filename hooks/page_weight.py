@@ -32,8 +32,8 @@ STATE = "_handbook_page_weight"
 THEME_CSS = re.compile(r"assets/stylesheets/(?P<name>[\w-]+)\.(?P<hash>[0-9a-f]{8})\.min\.css")
 VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 LINE_BREAK_RUN = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
-# Scripts that run in the page (the search worker's do not touch it).
-WORKER_FOLDERS = {"search", "lunr", "workers"}
+# Material's search worker and lunr run apart from the page: they name nothing it shows.
+WORKER_FOLDERS = ("lunr", "workers")
 
 
 class Weight:
@@ -90,7 +90,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     minify_own_assets(config, site)
     for script in (site / "assets" / "javascripts").rglob("*.js"):
-        if not WORKER_FOLDERS & set(script.relative_to(site).parts):
+        if not set(WORKER_FOLDERS) & set(script.relative_to(site).parts):
             weight.usage.add_script(script.read_text(encoding="utf-8"))
     stylesheets = {path: (site / path).read_text(encoding="utf-8") for path in sorted(weight.stylesheets)}
     others = tuple(css.read_text(encoding="utf-8") for css in (site / "assets" / "stylesheets").glob("*.css")

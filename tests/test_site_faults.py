@@ -1,11 +1,15 @@
 """Every page of the site in Chromium, online (served on localhost) and from the offline bundle
 (file://): no console error, no failed request, nothing requested from another host, and online
-at most 200 KiB transferred per page before it has loaded (search excluded, no cache,
-gzip as the publishing step precompresses it). Also the language links: hreflang, the switch,
-the error pages.
+the bytes transferred per page until it has loaded (search excluded, no cache; nothing else
+loads before the reader acts): at most 200 KiB gzipped, as the publishing step precompresses
+it, and at most UNCOMPRESSED_CEILING over plain HTTP. Also the language links: hreflang, the
+switch, the error pages.
 
-Uncompressed, every page is over 200 KiB: Material's own bundle.js and main.css are 252 KiB;
-the test prints each page's uncompressed bytes next to the gzip figure it asserts."""
+Issue 16's goal is 200 KiB uncompressed; it is not met. Material's bundle.js alone is 111 KiB
+and its purged CSS 53 KiB (hooks/page_weight.py), which leaves about 35 KiB for a page's own
+HTML, CSS and scripts; the home page takes 223 KiB, a source page up to 272 KiB
+(scripts/bench_pages.py prints them). The ceiling keeps what page_weight.py won from coming
+back; the test prints every page's plain and gzip bytes."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import pytest
 from textutil import soup_of
 
 PAGE_BUDGET = 200 * 1024
+UNCOMPRESSED_CEILING = 290 * 1024
 
 # What the page fetched before `load`, search excluded (the worker and its index load apart).
 FETCHED = """() => performance.getEntries()
@@ -84,7 +89,9 @@ def test_every_page_online_has_no_error_and_stays_light(page, context, site, ser
         print(f"{url[len(server):]:50} {plain[url] / 1024:6.0f} KiB  gzip {gzipped[url] / 1024:5.0f} KiB")
     assert min(plain.values()) > 10_000  # the measure measures: every page fetched its CSS and JS
     heavy = {url: size for url, size in gzipped.items() if size > PAGE_BUDGET}
-    assert heavy == {}, f"pages over {PAGE_BUDGET // 1024} KiB"
+    assert heavy == {}, f"pages over {PAGE_BUDGET // 1024} KiB gzipped"
+    heavy = {url: size for url, size in plain.items() if size > UNCOMPRESSED_CEILING}
+    assert heavy == {}, f"pages over {UNCOMPRESSED_CEILING // 1024} KiB uncompressed"
 
 
 def test_every_page_offline_has_no_error(page, context, unpacked):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import tinycss2
 
-TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTRIBUTE = re.compile(r"([^\s=>/]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # "name":"value" in an object of attributes, or setAttribute("name", "value").
@@ -46,7 +46,7 @@ ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
 # Components Material's bundle creates on pages whose HTML does not name them: tooltips
 # (content.tooltips, from any title), the copy button of code blocks (content.code.copy), the
 # focus-visible polyfill's classes and the `js` class it puts on <html>.
-RUNTIME_BLOCKS = {"md-tooltip", "md-tooltip2", "md-code", "focus-visible", "js-focus-visible", "js"}
+RUNTIME_BLOCKS = frozenset({"md-tooltip", "md-tooltip2", "md-code", "focus-visible", "js-focus-visible", "js"})
 BLOCK = re.compile(r"__|--")
 CUSTOM_PROPERTY = re.compile(r"var\(\s*(--[\w-]+)")
 
@@ -63,11 +63,14 @@ class Usage:
     words: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)
     custom_properties: set[str] = field(default_factory=set)
+    _seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def add_html(self, html: str) -> None:
-        for tag in TAG.finditer(html):
-            self.tags.add(tag.group(1).lower())
-            for attribute in ATTRIBUTE.finditer(tag.group(2)):
+        for tag in set(TAG.findall(html)) - self._seen:  # each distinct start tag once
+            self._seen.add(tag)
+            name, attributes = tag
+            self.tags.add(name.lower())
+            for attribute in ATTRIBUTE.finditer(attributes):
                 name = attribute.group(1).lower()
                 value = next((v for v in attribute.group(2, 3, 4) if v is not None), "")
                 self.attributes.add(name)
