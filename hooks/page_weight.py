@@ -34,6 +34,8 @@ VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\1\s*>
 LINE_BREAK_RUN = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
 # Material's search worker and lunr run apart from the page: they name nothing it shows.
 WORKER_FOLDERS = ("lunr", "workers")
+# Material's bundle: it builds search results, tooltips and buttons, never the content's text.
+MATERIAL_BUNDLE = re.compile(r"bundle\.[0-9a-f]{8}\.min\.js")
 
 
 class Weight:
@@ -91,7 +93,7 @@ def on_post_build(config):
     minify_own_assets(config, site)
     for script in (site / "assets" / "javascripts").rglob("*.js"):
         if not set(WORKER_FOLDERS) & set(script.relative_to(site).parts):
-            weight.usage.add_script(script.read_text(encoding="utf-8"))
+            weight.usage.add_script(script.read_text(encoding="utf-8"), builds_content=not MATERIAL_BUNDLE.fullmatch(script.name))
     stylesheets = {path: (site / path).read_text(encoding="utf-8") for path in sorted(weight.stylesheets)}
     others = tuple(css.read_text(encoding="utf-8") for css in (site / "assets" / "stylesheets").glob("*.css")
                    if css.relative_to(site).as_posix() not in stylesheets)

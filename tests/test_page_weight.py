@@ -35,6 +35,7 @@ def usage() -> Usage:
     usage = Usage()
     usage.add_html(PAGES)
     usage.add_script(SCRIPT)
+    usage.add_script('list.appendChild(element("blockquote", "hb-quote"));', builds_content=True)
     return usage
 
 
@@ -53,7 +54,8 @@ def usage() -> Usage:
     ("[data-md-type=select]", False),
     (".md-search-result__more>summary", True),  # a tag a script makes, outside the content
     (".md-typeset summary", True),              # … and inside it, where the pages have one
-    (".md-typeset figure", False),              # the content's tags come from the pages
+    (".md-typeset figure", False),              # the content's tags come from the pages…
+    (".md-typeset blockquote", True),           # … and from the handbook's own scripts
     ("figure.md-search-result__fig", True),
     (":is(.absent, .other)", True),             # not guessed at: kept
 ])

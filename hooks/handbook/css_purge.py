@@ -8,8 +8,8 @@ kept when each class, id, tag and attribute it requires occurs; its pseudo-class
 handle, used or not, so a class only a script names counts when its block (the part before
 `__` or `--`) is a class of the pages (`md-search-result__more`, `md-nav__link--active`), or
 is one of RUNTIME_BLOCKS: the tabs, annotations and version selector go unless a page has them.
-A tag only a script names counts outside the content (`.md-typeset`), whose elements come from
-the pages. An attribute value counts when the pages have it, or a script sets that attribute
+A tag only Material's bundle names counts outside the content (`.md-typeset`), whose elements
+come from the pages and the handbook's own scripts (the duty list of the duty index). An attribute value counts when the pages have it, or a script sets that attribute
 to it (`"data-md-type":"copy"`), or the attribute is one only scripts set.
 
 A rule keeps its matching selectors only; empty @media and @supports blocks go, as do
@@ -62,6 +62,7 @@ class Usage:
     values: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     pairs: set[tuple[str, str]] = field(default_factory=set)
+    content_tags: set[str] = field(default_factory=set)
     custom_properties: set[str] = field(default_factory=set)
     _seen: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
@@ -83,11 +84,15 @@ class Usage:
                     self.custom_properties.update(CUSTOM_PROPERTY.findall(value))
                 self.values.update(value.split())
 
-    def add_script(self, script: str) -> None:
+    def add_script(self, script: str, builds_content: bool = False) -> None:
         """The words of a script's string literals: the classes, attributes and tags it may
-        put in the page (identifiers and comments name none)."""
+        put in the page (identifiers and comments name none). A script that `builds_content`
+        may put any tag it names into the content."""
         for literal in STRING.finditer(script):
-            self.words.update(WORD.findall(literal.group()))
+            words = WORD.findall(literal.group())
+            self.words.update(words)
+            if builds_content:
+                self.content_tags.update(word.lower() for word in words)
         self.pairs.update((name.lower(), value) for name, value in ATTRIBUTE_PAIR.findall(script))
         self.custom_properties.update(CUSTOM_PROPERTY.findall(script))
 
@@ -158,7 +163,7 @@ def selector_used(selector: str, usage: Usage) -> bool:
         elif part.group("id") and part.group("id") not in usage.ids and part.group("id") not in usage.words:
             return False
         elif part.group("tag") and part.group("tag").lower() not in usage.tags and (
-                in_content or part.group("tag") not in usage.words):
+                part.group("tag").lower() not in usage.content_tags if in_content else part.group("tag") not in usage.words):
             return False
     return True
 
