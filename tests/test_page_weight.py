@@ -11,7 +11,7 @@ import re
 import pytest
 
 from handbook.css_purge import Usage, minify, purge, selector_used
-from page_weight import collapse_whitespace
+from page_weight import HEAD_BYTES, collapse_whitespace, relink
 
 PAGES = """
 <html dir="ltr"><body>
@@ -127,3 +127,13 @@ def test_fixture_site_purges_once_after_both_languages(fixture_site):
     assert ".tabbed-labels" not in css and "[dir=rtl]" not in css
     for page in ("index.html", "en/index.html", "guide/index.html", "en/sources/01-test/index.html"):
         assert f"assets/stylesheets/{main.name}" in (site / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("filler", [0, HEAD_BYTES], ids=["in the head", "past the first bytes"])
+def test_relink_renames_every_link_to_a_renamed_stylesheet(tmp_path, filler):
+    page = tmp_path / "index.html"
+    old, new = "assets/stylesheets/main.0123abcd.min.css", "assets/stylesheets/main.fedc9876.min.css"
+    html = f'<head>{" " * filler}<link href="../{old}"><link href="x/{old}"></head><p>是 {old}</p>'
+    page.write_text(html, encoding="utf-8")
+    relink(page, {old: new, "assets/stylesheets/palette.00000000.min.css": "assets/stylesheets/palette.11111111.min.css"})
+    assert page.read_text(encoding="utf-8") == html.replace(old, new)
