@@ -1,11 +1,15 @@
 """Every page of the site in Chromium, online (served on localhost) and from the offline bundle
 (file://): no console error, no failed request, nothing requested from another host, and online
-at most 200 KiB transferred per page before it has loaded (search excluded, no cache,
-gzip as the publishing step precompresses it). Also the language links: hreflang, the switch,
-the error pages.
+the bytes transferred per page until it has loaded (search excluded, no cache; nothing else
+loads before the reader acts): at most 200 KiB gzipped, as the publishing step precompresses
+it; over plain HTTP at most 280 KiB for issue 16's eight pages (bench_pages.PAGES) and 340 KiB
+for any page. Also the language links: hreflang, the switch, the error pages.
 
-Uncompressed, every page is over 200 KiB: Material's own bundle.js and main.css are 252 KiB;
-the test prints each page's uncompressed bytes next to the gzip figure it asserts."""
+Issue 16's goal is 200 KiB uncompressed; it is not met. Material's bundle.js alone is 111 KiB
+and its purged CSS 57 KiB (hooks/page_weight.py), which leaves about 35 KiB for a page's own
+HTML, CSS and scripts; the home page takes 225 KiB, a source page up to 281 KiB, the longest
+duty lists (by-source, cadre) 333 KiB (scripts/bench_pages.py prints the eight). The ceilings
+keep what page_weight.py won from coming back; the test prints every page's plain and gzip bytes."""
 
 from __future__ import annotations
 
@@ -16,9 +20,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from bench_pages import PAGES
 from textutil import soup_of
 
 PAGE_BUDGET = 200 * 1024
+GOAL_PAGE_CEILING = 280 * 1024
+UNCOMPRESSED_CEILING = 340 * 1024
 
 # What the page fetched before `load`, search excluded (the worker and its index load apart).
 FETCHED = """() => performance.getEntries()
@@ -84,7 +91,10 @@ def test_every_page_online_has_no_error_and_stays_light(page, context, site, ser
         print(f"{url[len(server):]:50} {plain[url] / 1024:6.0f} KiB  gzip {gzipped[url] / 1024:5.0f} KiB")
     assert min(plain.values()) > 10_000  # the measure measures: every page fetched its CSS and JS
     heavy = {url: size for url, size in gzipped.items() if size > PAGE_BUDGET}
-    assert heavy == {}, f"pages over {PAGE_BUDGET // 1024} KiB"
+    assert heavy == {}, f"pages over {PAGE_BUDGET // 1024} KiB gzipped"
+    heavy = {url: size for url, size in plain.items() if size > UNCOMPRESSED_CEILING
+             or (url[len(server):] in PAGES and size > GOAL_PAGE_CEILING)}
+    assert heavy == {}, "pages over their ceiling uncompressed"
 
 
 def test_every_page_offline_has_no_error(page, context, unpacked):
@@ -152,12 +162,16 @@ def test_language_switch_keeps_the_anchor_and_works_under_a_sub_path(page, conte
 def test_own_assets_have_content_hashed_names(site):
     import hashlib
 
+    import rjsmin
     from conftest import ROOT
+    from handbook.css_purge import minify
 
-    for source, published in (("assets/stylesheets/handbook.css", "assets/stylesheets/handbook.{}.css"),
-                              ("assets/javascripts/handbook.js", "assets/javascripts/handbook.{}.js")):
-        digest = hashlib.sha256((ROOT / "docs" / source).read_bytes()).hexdigest()[:8]
-        assert (site / published.format(digest)).read_bytes() == (ROOT / "docs" / source).read_bytes()
+    for source, published, minified in (("assets/stylesheets/handbook.css", "assets/stylesheets/handbook.{}.css", minify),
+                                        ("assets/javascripts/handbook.js", "assets/javascripts/handbook.{}.js", rjsmin.jsmin)):
+        text = (ROOT / "docs" / source).read_text(encoding="utf-8")
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        # named by the source's hash, published minified (hooks/page_weight.py)
+        assert (site / published.format(digest)).read_text(encoding="utf-8") == minified(text)
         assert not (site / source).exists()
         for page in ("index.html", "en/guide/first-week/index.html"):
             assert published.format(digest) in (site / page).read_text(encoding="utf-8")
