@@ -53,18 +53,19 @@ def on_page_content(html, page, config, files):
     return mark_terms(html, patterns_of(config, terms), config.theme["language"])
 
 
-PATTERNS = "_handbook_glossary_patterns"  # each language's term names and pattern, kept on the config
+PATTERNS = "_handbook_glossary_patterns"  # each language's term names, pattern and marks, kept on the config
 
 
-def patterns_of(config, terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern]:
-    """The names and the pattern of this language, compiled once per build, not once per page."""
+def patterns_of(config, terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern, dict]:
+    """The names and the pattern of this language, compiled once per build, not once per page,
+    and the marks rendered so far (the same words give the same mark on every page)."""
     lang = config.theme["language"]
     patterns = getattr(config, PATTERNS, None)
     if patterns is None:
         patterns = {}
         setattr(config, PATTERNS, patterns)
     if lang not in patterns:
-        patterns[lang] = term_pattern(terms, lang)
+        patterns[lang] = (*term_pattern(terms, lang), {})
     return patterns[lang]
 
 
@@ -75,10 +76,10 @@ def term_of(text: str, found: dict[str, Term], lang: str) -> Term:
     return found.get(lowered) or found.get(lowered[:-1]) or found[lowered[:-2]]
 
 
-def mark_terms(html: str, names_and_pattern: tuple[dict[str, Term], re.Pattern], lang: str) -> str:
+def mark_terms(html: str, names_and_pattern: tuple[dict[str, Term], re.Pattern, dict], lang: str) -> str:
     """Wrap the first occurrence of each term in running text; on English pages, give the
     Chinese after it unless the text already does ("host unit (接收单位)")."""
-    found, pattern = names_and_pattern
+    found, pattern, marks = names_and_pattern
     done: set[str] = set()
     stack: list[str] = []
     out, position = [], 0
@@ -88,9 +89,12 @@ def mark_terms(html: str, names_and_pattern: tuple[dict[str, Term], re.Pattern],
         if term.id in done:
             return match.group(0)
         done.add(term.id)
-        given = BRACKETED_CHINESE.match(match.string, match.end())
-        return render("glossary_term.html", term=term, text=safe(match.group(0)), lang=lang,
-                      add_chinese=lang != "zh" and not given).strip()
+        add_chinese = lang != "zh" and not BRACKETED_CHINESE.match(match.string, match.end())
+        key = (term.id, match.group(0), add_chinese)
+        if key not in marks:
+            marks[key] = render("glossary_term.html", term=term, text=safe(match.group(0)), lang=lang,
+                                add_chinese=add_chinese).strip()
+        return marks[key]
 
     for tag in TAG.finditer(html):
         text = html[position:tag.start()]

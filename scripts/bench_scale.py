@@ -414,7 +414,8 @@ def top_costs(profile: Path, limit: int = 25) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, required=True, help="how many synthetic texts to add")
+    parser.add_argument("--docs", type=int, required=True,
+                        help="how many synthetic texts to add (0: the real handbook as it is)")
     parser.add_argument("--runs", type=int, default=3, help="builds of each, alternated (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the time to first search result")
     parser.add_argument("--profile", type=Path, help="also profile one handbook build; stats to this file")
@@ -443,7 +444,10 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(seconds)
                 memory[name].append(mib)
         median = {name: statistics.median(values) for name, values in times.items()}
-        sample = pages[len(pages) // 2].removesuffix(".md")
+        # a synthetic text, or with --docs 0 (the real handbook alone) one of the library's own
+        library = pages or sorted(p.relative_to(project / "docs").as_posix()
+                                  for p in (project / "docs" / "sources").glob("[0-9]*.md") if p.name.count(".") == 1)
+        sample = library[len(library) // 2].removesuffix(".md")
         page_bytes = {name: (site / sample / "index.html").stat().st_size for name, site in sites.items()}
         result = {
             "docs": args.docs,

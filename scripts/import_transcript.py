@@ -24,6 +24,7 @@ and every duty, citation and checklist item that cites a vanished id is listed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import re
@@ -363,13 +364,36 @@ class Project:
         return "-".join(p for p in parts if p)
 
 
+# libyaml where PyYAML has it (front matter is read for every page a run revises or checks).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
+# The title as the importer writes it: one line, a double-quoted scalar (JSON is valid YAML).
+QUOTED_TITLE = re.compile(r'^title: ("(?:[^"\\\n]|\\.)*")[ \t]*$', re.M)
+
+
 def front_matter(path: Path) -> dict:
-    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+    return parse_front_matter(path.read_text(encoding="utf-8"))
+
+
+def parse_front_matter(text: str) -> dict:
+    match = FRONT_MATTER.match(text)
     try:
-        meta = yaml.safe_load(match.group(1)) if match else {}
+        meta = yaml.load(match.group(1), Loader=YAML_LOADER) if match else {}
     except yaml.YAMLError:
         meta = {}
     return meta if isinstance(meta, dict) else {}
+
+
+def title_of(path: Path) -> str:
+    """The page's title; the importer's own one-line form is read without a YAML parser (a
+    run reads every page's title), any other form with one."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    title = QUOTED_TITLE.search(match.group(1)) if match else None
+    if title:
+        with contextlib.suppress(ValueError):
+            return str(json.loads(title.group(1)))
+    return str(parse_front_matter(text).get("title", ""))
 
 
 @dataclass
@@ -395,8 +419,11 @@ def check_options(options: dict, taxonomy: dict) -> None:
 
 
 def plan_outputs(documents: list[Document], project: Project, options: dict, force: bool) -> list[Plan]:
-    existing = {str(front_matter(page).get("title", "")): page for page in project.chinese_pages()}
-    numbers = [int(m.group(1)) for p in project.chinese_pages() if (m := re.match(r"(\d+)-", p.name))]
+    # One scan of the library: each page's title (to revise a text already imported) and the
+    # next free number (from the file names).
+    pages = project.chinese_pages()
+    existing = {title_of(page): page for page in pages}
+    numbers = [int(m.group(1)) for p in pages if (m := re.match(r"(\d+)-", p.name))]
     number = max(numbers, default=0) + 1
     plans, refused = [], []
     for document in documents:

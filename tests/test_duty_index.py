@@ -173,6 +173,25 @@ def test_unknown_marker_and_missing_party_page(fixture_site, caplog):
     assert "docs/duties/publicity-department.md is missing" in fixture_site.build_fails(caplog, HOOKS)
 
 
+
+EDITING_HOOK = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(95)  # before the duty index (90)
+def on_page_markdown(markdown, page, config, files):
+    return markdown.replace("加强学习", "加强学习和锻炼") if page.file.src_uri.startswith("sources/") else markdown
+"""
+
+
+def test_a_hook_that_edits_a_source_page_before_the_duty_marks_stops_the_build(fixture_site, caplog, tmp_path):
+    """The marks edit the spans of the parse: the page's Markdown must be the one parsed."""
+    with_duty_pages(fixture_site)
+    editing = tmp_path / "editing_hook.py"
+    editing.write_text(EDITING_HOOK, encoding="utf-8")
+    message = fixture_site.build_fails(caplog, [*HOOKS, str(editing)])
+    assert "01-test" in message and "changed before the duty marks were added" in message
+
 # -- the real site ---------------------------------------------------------------------------
 
 EXPORT_FIELDS = ["id", "party", "theme", "force", "summary_zh", "summary_en", "quote", "source", "paragraph", "url"]

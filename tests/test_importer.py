@@ -250,6 +250,22 @@ def test_existing_pages_are_not_overwritten_without_force(tmp_path, capsys):
     assert 'speaker: "市委书记"' in edited.read_text(encoding="utf-8")
 
 
+
+@pytest.mark.parametrize("line", ["title: '在全区挂职干部座谈会上的讲话'", "title: 在全区挂职干部座谈会上的讲话",
+                                  'title: "在全区\\u6302职干部座谈会上的讲话"'], ids=["single", "plain", "escape"])
+def test_a_title_an_editor_rewrote_in_another_yaml_form_is_still_found(tmp_path, capsys, line):
+    root = new_project(tmp_path)
+    raw = tmp_path / "speech.txt"
+    raw.write_text("在全区挂职干部座谈会上的讲话\n同志们：\n谢谢大家。\n", encoding="utf-8")
+    assert run(capsys, root, raw)[0] == 0
+    [page] = pages(root)
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace('title: "在全区挂职干部座谈会上的讲话"', line, 1), encoding="utf-8")
+    assert meta_of(page)["title"] == "在全区挂职干部座谈会上的讲话"
+    code, out, err = run(capsys, root, raw)
+    assert code == 1 and page.name in err and "--force" in err
+    assert len(pages(root)) == 1
+
 def test_a_revision_keeps_metadata_and_ids_and_lists_what_cited_vanished_ids(tmp_path, capsys):
     root = new_project(tmp_path)
     first = tmp_path / "v1.txt"

@@ -14,7 +14,7 @@ from .templates import render, safe
 
 def mark_document(markdown: str, document: SourceDocument, edition, href) -> str:
     """The page's Markdown with its duties marked; href(duty) is the URL of the duty's entry."""
-    if markdown != document.body:
+    if not document.is_body(markdown):
         raise PluginError(
             f"{document.src_uri}: the page's Markdown changed before the duty marks were added; the "
             "duty index must be the first hook to edit a source page (hooks/duty_index.py priority)."

@@ -53,33 +53,31 @@ def read_terms(path: Path, entries) -> list[Term]:
 
 
 def load_glossary(path: Path, documents: Mapping[str, SourceDocument]) -> Glossary:
-    """The terms with the paragraphs where each occurs, found in one pass over each paragraph."""
+    """The terms with the paragraphs where each occurs."""
     data = load("glossary.yml", path)
     terms = read_terms(path, data.terms)
-    owner = {name: term.id for term in terms for name in term.names}
-    found: dict[str, list[tuple[str, str]]] = {term.id: [] for term in terms}
-    for slug, document in documents.items():
-        for paragraph in document.paragraphs.values():
-            for term_id in names_in(paragraph.text, owner):
-                found[term_id].append((slug, paragraph.pid))
+    found = occurrences(documents, {name: term.id for term in terms for name in term.names})
     for number, term in enumerate(terms, 1):
-        if bool(found[term.id]) == term.guide_only:
+        if bool(found.get(term.id)) == term.guide_only:
             fix = ("it occurs in the texts: remove `guide_only: true`" if term.guide_only else
                    "none of its names occurs verbatim in the Chinese source texts: correct a name to the texts' words, "
                    "or add `guide_only: true` if only the guide uses it")
             raise PluginError(f"{path}: entry {number} '{term.id}': {fix}.")
     return Glossary(tuple(Term(t.id, t.term, t.other_names, t.en, t.definition_zh, t.definition_en, t.guide_only,
-                               tuple(found[t.id])) for t in terms), data.occurrences_shown)
+                               tuple(found.get(t.id, ()))) for t in terms), data.occurrences_shown)
 
 
-def names_in(text: str, owner: Mapping[str, str]) -> tuple[str, ...]:
-    """Ids of the terms whose names occur in the text: at each position, a look-up of the
-    substring of each length a name has (names are short, so this is linear in the text)."""
-    lengths = sorted({len(name) for name in owner})
-    ids: dict[str, None] = {}
-    for start in range(len(text)):
-        for length in lengths:
-            term_id = owner.get(text[start:start + length])
-            if term_id is not None:
-                ids[term_id] = None
-    return tuple(ids)
+def occurrences(documents: Mapping[str, SourceDocument], owner: Mapping[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Term id -> (document slug, paragraph id) of each paragraph where one of its names occurs,
+    in the order of the documents and their paragraphs. Each name is looked for in a document's
+    whole text first (a scan in C), and in its paragraphs only if it is there: linear in the
+    library, whatever the number of terms and paragraphs."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for slug, document in documents.items():
+        paragraphs = list(document.paragraphs.values())
+        whole = "\n".join(p.text for p in paragraphs)  # no name holds a line break
+        present = [name for name in owner if name in whole]
+        for paragraph in paragraphs:
+            for term_id in dict.fromkeys(owner[name] for name in present if name in paragraph.text):
+                found.setdefault(term_id, []).append((slug, paragraph.pid))
+    return found

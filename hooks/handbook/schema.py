@@ -246,8 +246,9 @@ def load(kind: str, path: Path):
 
 # -- reading ------------------------------------------------------------------------------------
 
-class UniqueKeyLoader(yaml.SafeLoader):
-    """YAML whose mappings refuse a repeated key (PyYAML keeps the last one silently)."""
+class UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """YAML whose mappings refuse a repeated key (PyYAML keeps the last one silently). Parsed by
+    libyaml where PyYAML has it: the pure-Python parser was the build's largest own cost."""
 
     def construct_mapping(self, node, deep=False):
         seen = {}

@@ -44,8 +44,15 @@ class SourceDocument:
     path: Path
     meta: Mapping  # the front matter, checked against schema.SourceFrontMatter
     title: str
-    body: str  # the Markdown after the front matter, as MkDocs hands it to on_page_markdown
+    # A fingerprint of the Markdown after the front matter, as MkDocs hands it to
+    # on_page_markdown (the spans point into it): the Markdown itself is not kept, since the
+    # context holds every document of the library for the whole build.
+    body_fingerprint: tuple[int, int]
     paragraphs: Mapping[str, Paragraph]
+
+    def is_body(self, markdown: str) -> bool:
+        """Whether `markdown` is the body this document was parsed from."""
+        return fingerprint(markdown) == self.body_fingerprint
 
     @property
     def short_title(self) -> str:
@@ -96,8 +103,13 @@ def parse_document(path: Path, src_uri: str) -> SourceDocument:
             )
     if not paragraphs:
         raise PluginError(f"{path}: the source page has no paragraphs with ids.")
-    return SourceDocument(slug_of(src_uri), src_uri, path, MappingProxyType(meta), meta["title"], body,
+    return SourceDocument(slug_of(src_uri), src_uri, path, MappingProxyType(meta), meta["title"], fingerprint(body),
                           MappingProxyType(paragraphs))
+
+
+def fingerprint(text: str) -> tuple[int, int]:
+    """Length and hash: within one build, equal fingerprints mean equal texts."""
+    return len(text), hash(text)
 
 
 def iter_blocks(body: str):
