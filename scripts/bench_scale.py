@@ -420,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, help="also profile one handbook build; stats to this file")
     parser.add_argument("--keep", type=Path, help="keep the project copy and both sites in this folder")
     args = parser.parse_args(argv)
+    # the handbook's builds keep Material's passages, that split_index_queries compares with
+    os.environ.setdefault("HANDBOOK_SEARCH_REFERENCE", "1")
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
         work = args.keep or Path(temp)

@@ -2,6 +2,7 @@
 // builds from the same passages: the same numbers for every term and passage, and the same
 // answers, item for item, for every query given.
 // Usage: node tests/js/compare_index.cjs SITE LANG QUERIES.json...
+// (SITE built with HANDBOOK_SEARCH_REFERENCE=1, so that it holds Material's passages.)
 // Prints one JSON line: the index's size, the differences found (none expected), and the files
 // and bytes each query loads beyond the dictionary (each query on a fresh index).
 "use strict";
@@ -17,7 +18,12 @@ vm.createContext(sandbox);
 const run = (file) => vm.runInContext(fs.readFileSync(file, "utf8"), sandbox, { filename: file });
 
 run(path.join(site, `assets/javascripts/search/engine.${lang}.js`));
-run(path.join(site, `search/index.${lang}.js`));
+const passages = path.join(site, `search/reference.${lang}.js`);
+if (!fs.existsSync(passages)) {
+  console.error(`${passages} is missing: build the site with HANDBOOK_SEARCH_REFERENCE=1 (hooks/search.py writes it then).`);
+  process.exit(2);
+}
+run(passages);
 const HS = sandbox.HandbookSearch;
 const settings = sandbox.HANDBOOK_SEARCH;
 const folder = path.join(site, "search", lang);
