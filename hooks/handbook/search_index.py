@@ -232,7 +232,7 @@ def term_pairs(tokens: list[str]) -> set[str]:
     Chinese (the bonus of two Chinese words is found in the text), as "first second"."""
     pairs = set()
     for i, first in enumerate(tokens[:-1]):
-        if not is_han(first):
+        if first.isascii():  # the tokens are ASCII words or Chinese runs (NOT_WORD)
             pairs.add(first + " " + tokens[i + 1])
             if i + 2 < len(tokens):
                 pairs.add(first + " " + tokens[i + 2])
@@ -324,13 +324,15 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
         pairs: set[str] = set()
         for passage, plain in zip(passages, plains):
             number = len(index.lengths)
-            # rank.js `together` compares the terms of the passage's plain text
-            index.pair_buckets.extend(set(map(pair_of.__getitem__, term_pairs(tokenizer.tokenize(plain)))))
-            index.pair_ends.append(len(index.pair_buckets))
             units = utf16(plain)
             pairs.update(map(str.__add__, units[:-1], units[1:]))
             counts = dict(titles)
             tokens = tokenizer.tokenize(passage)
+            # rank.js `together` compares the terms of the passage's plain text: the same
+            # unless jieba's U+200B alone parted two words
+            plain_tokens = tokens if "\u200b" not in passage else tokenizer.tokenize(plain)
+            index.pair_buckets.extend(set(map(pair_of.__getitem__, term_pairs(plain_tokens))))
+            index.pair_ends.append(len(index.pair_buckets))
             for token in tokens:
                 counts[token] = counts.get(token, 0) + 1
             if from_texts:
@@ -370,7 +372,9 @@ def digest(file: Script) -> str:
     return file.name.split(".")[1]
 
 
-def deltas(numbers: list[int]) -> str:
+def deltas(numbers) -> str:
+    if not numbers:  # most buckets are empty
+        return ""
     return encode(b - a for a, b in zip([0, *numbers], numbers))
 
 
@@ -380,7 +384,7 @@ def junction_shards(index: LanguageIndex, lang: str, firsts: list[int]) -> Itera
     bucket is added to `firsts`."""
     current, current_size = [], 0
     for number, sections in enumerate(index.junctions()):
-        current.append(deltas(list(sections)))
+        current.append(deltas(sections))
         current_size += len(current[-1]) + 1
         if current_size > SHARD_SIZE or number == index.buckets - 1:
             yield script(f"{lang}/j{len(firsts)}", f"j{len(firsts)}", ",".join(current))
@@ -445,7 +449,7 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         digests["j"].append(digest(file))
     # one digest for all the pair shards: many small files, each named in the dictionary,
     # would weigh on it
-    pair_codes = [deltas(list(passages)) for passages in index.pairs()]
+    pair_codes = [deltas(passages) for passages in index.pairs()]
     per_file = pairs_per_file(pair_codes)
     pair_files = list(pair_shards(pair_codes, per_file, lang))
     pairs_digest = hashlib.sha256("".join(file.content for file in pair_files).encode("utf-8")).hexdigest()[:DIGEST]
