@@ -20,7 +20,7 @@ the handbook's hooks, overrides, CSS and JavaScript) alternately, and prints one
     search_bytes: what search loads, per language (handbook) and the shared index (Material)
     site_bytes: size of each site folder
     split_index: the handbook's split search index per language: dictionary bytes, postings
-        shards, section fragments and junction shards (count, bytes, median and largest file)
+        shards, section fragments, junction and pair shards (count, bytes, median and largest file)
     split_index_queries: per language, the bytes and files a public query loads beyond the
         dictionary, and how many answers differ from the in-memory index's (`count`, 0 expected)
     first_search: in headless Chromium, the home page opened and idle, then a query typed (cold
@@ -371,16 +371,16 @@ def first_search(site: Path, query: str, runs: int = 3) -> dict:
 
 def split_index_files(site: Path) -> dict:
     """The handbook's split search index per language (hooks/handbook/search_index.py): the
-    dictionary's bytes, and the count and sizes of the postings shards, section fragments and
-    junction shards."""
+    dictionary's bytes, and the count and sizes of the postings shards, section fragments,
+    junction shards and pair shards."""
     result = {}
     for lang in ("zh", "en"):
         folder = site / "search" / lang
         if not folder.is_dir():
             continue
-        sizes = {kind: sorted(p.stat().st_size for p in folder.glob(f"{kind}[0-9]*.js")) for kind in ("p", "f", "j")}
+        sizes = {kind: sorted(p.stat().st_size for p in folder.glob(f"{kind}[0-9]*.js")) for kind in ("p", "f", "j", "w")}
         result[lang] = {"dictionary": sum(p.stat().st_size for p in folder.glob("dictionary.*.js"))}
-        for kind, name in (("p", "shards"), ("f", "fragments"), ("j", "junctions")):
+        for kind, name in (("p", "shards"), ("f", "fragments"), ("j", "junctions"), ("w", "pairs")):
             values = sizes[kind]
             result[lang][name] = {"count": len(values), "bytes": sum(values),
                                   "median": values[len(values) // 2] if values else 0, "max": max(values, default=0)}
@@ -421,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, help="also profile one handbook build; stats to this file")
     parser.add_argument("--keep", type=Path, help="keep the project copy and both sites in this folder")
     args = parser.parse_args(argv)
+    # the handbook's builds keep Material's passages, that split_index_queries compares with
+    os.environ.setdefault("HANDBOOK_SEARCH_REFERENCE", "1")
 
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as temp:
         work = args.keep or Path(temp)

@@ -59,13 +59,25 @@ VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll('.md-search-result
 ORIGINAL_TERM = re.compile(r" \([\u3400-\u9fff\u3001\u201c\u201d·]+\)")
 
 
+def split_index_data(path: Path):
+    """The data of one file of the split index: `HandbookSearch.receive("<lang>/<name>", data);`."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(");")])
+
+
+def split_sections(site: Path, lang: str) -> list[dict]:
+    """A language's sections as the split index's fragments hold them (hooks/handbook/
+    search_index.py: location `l`, title `t`, text `x`), in order."""
+    fragments = sorted((site / "search" / lang).glob("f[0-9]*.js"), key=lambda path: int(path.name[1:].split(".")[0]))
+    return [record for path in fragments for record in split_index_data(path)]
+
+
 def section_texts(site: Path) -> dict[str, str]:
-    """Text of every indexed section by location, as the search index holds it: each
-    language's passages (search/index.<lang>.js, hooks/search.py), else Material's index."""
-    docs = []
-    for script in sorted((site / "search").glob("index.*.js")):
-        text = script.read_text(encoding="utf-8")
-        docs += json.loads(text[text.index("["):text.rindex("]") + 1])
+    """Text of every indexed section by location, as the search index holds it: the split
+    index's fragments of each language (hooks/search.py), else Material's index."""
+    docs = [{"location": record["l"], "title": record["t"], "text": record["x"]}
+            for folder in sorted((site / "search").iterdir()) if folder.is_dir()
+            for record in split_sections(site, folder.name)]
     if not docs:
         docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     return {doc["location"]: ORIGINAL_TERM.sub("", (doc["title"] + " " + doc["text"]).replace("\u200b", ""))
@@ -232,8 +244,8 @@ def transfer(page, url: str, query: str) -> dict[str, dict[str, int]]:
             size = len(response.body())
         except Exception:  # redirects and aborted requests have no body
             return
-        name = urlparse(response.url).path.rsplit("/", 1)[-1] or "index.html"
-        phases[phase[0]][name] = phases[phase[0]].get(name, 0) + size
+        path = urlparse(response.url).path
+        phases[phase[0]][path] = phases[phase[0]].get(path, 0) + size
 
     page.on("response", record)
     page.goto(url)
@@ -246,11 +258,26 @@ def transfer(page, url: str, query: str) -> dict[str, dict[str, int]]:
     return phases
 
 
+# A file of the split index (search/<lang>/, hooks/handbook/search_index.py): the dictionary, or
+# a postings shard (p), fragment (f), junction shard (j) or pair shard (w), with its number.
+SPLIT_FILE = re.compile(r"/search/[a-z]+/(dictionary|[pfjw])[0-9]*\.[0-9a-f]+\.js$")
+
+
 def print_transfer(lang: str, phases: dict[str, dict[str, int]]) -> None:
+    """The search's files of each phase: the engine's by name, the split index's by kind."""
     for phase, files in phases.items():
-        search = {name: size for name, size in files.items()
-                  if "search" in name or (name.startswith(("worker.", "engine.", "index.")) and name.endswith(".js"))}
-        listed = ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in sorted(search.items()))
+        search, counts = {}, {}
+        for path, size in files.items():
+            name = path.rsplit("/", 1)[-1]
+            split = SPLIT_FILE.search(path)
+            if split:
+                name = split.group(1)
+            elif not ("search" in name or (name.startswith(("worker.", "engine.")) and name.endswith(".js"))):
+                continue
+            search[name] = search.get(name, 0) + size
+            counts[name] = counts.get(name, 0) + 1
+        listed = ", ".join(f"{name}{' ×' + str(counts[name]) if counts[name] > 1 else ''} {size / 1024:.1f} KiB"
+                           for name, size in sorted(search.items()))
         print(f"{lang} {phase}: search {sum(search.values()) / 1024:.1f} KiB ({listed}); all files {sum(files.values()) / 1024:.1f} KiB")
 
 

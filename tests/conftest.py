@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# the passages of each language, that tests/js/compare_index.cjs compares the split index with
+os.environ.setdefault("HANDBOOK_SEARCH_REFERENCE", "1")
 
 from bench_search import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (scripts/: pytest.ini pythonpath)
 

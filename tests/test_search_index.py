@@ -76,8 +76,16 @@ def test_a_section_whose_passages_differ_once_cleaned_carries_them():
     assert index.in_texts == {"接收", "单位"}
 
 
-def test_python_and_javascript_put_two_characters_in_the_same_bucket():
-    pairs = ["好挂", "th", "部泉", search_index.utf16("𠀀江")[:2], search_index.utf16("江𠀀")[1:]]
+def test_english_term_pairs_are_those_rank_js_finds_adjacent():
+    tokens = ["cadr", "of", "the", "host", "unit", "单位", "x"]
+    assert search_index.term_pairs(tokens) == {
+        "cadr of", "cadr the", "of the", "of host", "the host", "the unit", "host unit", "host 单位",
+        "unit 单位", "unit x"}
+
+
+def test_python_and_javascript_put_two_characters_or_terms_in_the_same_bucket():
+    pairs = ["好挂", "th", "部泉", search_index.utf16("𠀀江")[:2], search_index.utf16("江𠀀")[1:],
+             "cadr unit", "host 单位", "2023 secondment"]
     script = (f"const {{ bucketOf }} = require({json.dumps(str(ENGINE / 'shards.js'))});"
               "const input = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
               "console.log(JSON.stringify(input.map((p) => bucketOf(p, 131072))));")

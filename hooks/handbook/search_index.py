@@ -6,6 +6,9 @@ loads only what a query needs (Pagefind's design):
 - junction shards: for buckets of two-character strings (hashed), the sections whose passages
   hold one; the words-together bonus of two Chinese words needs their junction in the text, so
   that sections without it need no text;
+- pair shards: for buckets of two index terms (hashed) standing in a row or with one word
+  between, the first not Chinese, the passages that hold them so; the bonus of two English
+  words needs them so, so that passages without the pair need no text;
 - content fragments: consecutive sections (location, title, text, tags, page title), fetched
   only for the results that can still be shown.
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -40,6 +44,10 @@ JS_SPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u
 # The files' target sizes, in bytes: small enough that a query loads little, large enough
 # that a query does not need hundreds of requests.
 SHARD_SIZE = 8_000
+# A query needs one bucket of a pair shard for each pair of its words' terms (a word has many
+# terms once expanded): small files, so that it loads little beyond those buckets (at 1,000
+# texts, 1 KB: 4,096 files, the worst English public query 768 KB; 2 KB: 2,048 and 897 KB).
+PAIR_SHARD_SIZE = 1_000
 FRAGMENT_SIZE = 1_500
 # A compact unsigned integer code: 5 bits a character, the 6th says that more follow.
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -163,25 +171,38 @@ class LanguageIndex:
     junction_buckets: array = field(default_factory=lambda: array("i"))
     junction_ends: array = field(default_factory=lambda: array("i"))
     buckets: int = 1
+    # the same for the buckets of the term pairs each passage holds, passage after passage
+    pair_buckets: array = field(default_factory=lambda: array("i"))
+    pair_ends: array = field(default_factory=lambda: array("i"))
+    pair_bucket_count: int = 1
 
     def junctions(self) -> Iterator[array]:
-        """Bucket -> the sections whose passages hold one of its strings (a counting sort:
-        one flat array, not an array per bucket)."""
-        starts = array("i", bytes(4 * (self.buckets + 1)))
-        for number in self.junction_buckets:
-            starts[number + 1] += 1
-        for number in range(self.buckets):
-            starts[number + 1] += starts[number]
-        sections = array("i", bytes(4 * len(self.junction_buckets)))
-        place = array("i", starts)
-        start = 0
-        for section, end in enumerate(self.junction_ends):
-            for number in self.junction_buckets[start:end]:
-                sections[place[number]] = section
-                place[number] += 1
-            start = end
-        for number in range(self.buckets):
-            yield sections[starts[number]:starts[number + 1]]
+        """Bucket -> the sections whose passages hold one of its strings."""
+        return bucket_lists(self.junction_buckets, self.junction_ends, self.buckets)
+
+    def pairs(self) -> Iterator[array]:
+        """Bucket -> the passages that hold one of its term pairs."""
+        return bucket_lists(self.pair_buckets, self.pair_ends, self.pair_bucket_count)
+
+
+def bucket_lists(numbers: array, ends: array, buckets: int) -> Iterator[array]:
+    """Bucket -> the items that hold it, from each item's buckets listed item after item
+    (`ends`: where each item's end); a counting sort: one flat array, not an array per bucket."""
+    starts = array("i", bytes(4 * (buckets + 1)))
+    for number in numbers:
+        starts[number + 1] += 1
+    for number in range(buckets):
+        starts[number + 1] += starts[number]
+    items = array("i", bytes(4 * len(numbers)))
+    place = array("i", starts)
+    start = 0
+    for item, end in enumerate(ends):
+        for number in numbers[start:end]:
+            items[place[number]] = item
+            place[number] += 1
+        start = end
+    for number in range(buckets):
+        yield items[starts[number]:starts[number + 1]]
 
 
 def utf16(text: str) -> str:
@@ -199,8 +220,28 @@ def bucket_count(docs: list[dict]) -> int:
     return 1 << max(10, size.bit_length())
 
 
+def pair_bucket_count(docs: list[dict]) -> int:
+    """Buckets for the term pairs: about one for every 32 characters of text (4 or 5 English
+    words), so that a rare pair seldom shares its bucket with a common one."""
+    size = sum(len(doc.get("text") or "") for doc in docs) // 32
+    return 1 << max(10, size.bit_length())
+
+
+def term_pairs(tokens: list[str]) -> set[str]:
+    """rank.js `adjacent`: the terms in a row or with one word between, the first not
+    Chinese (the bonus of two Chinese words is found in the text), as "first second"."""
+    pairs = set()
+    for i, first in enumerate(tokens[:-1]):
+        if first.isascii():  # the tokens are ASCII words or Chinese runs (NOT_WORD)
+            pairs.add(first + " " + tokens[i + 1])
+            if i + 2 < len(tokens):
+                pairs.add(first + " " + tokens[i + 2])
+    return pairs
+
+
 def bucket(pair: str, buckets: int) -> int:
-    """FNV-1a over the two UTF-16 units (shards.js computes the same)."""
+    """FNV-1a over the string's UTF-16 units (shards.js computes the same; the strings are
+    two characters, or two terms, all within the Basic Multilingual Plane)."""
     value = 2166136261
     for char in pair:
         value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
@@ -253,6 +294,8 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     buckets = bucket_count(kept)
     index.buckets = buckets
     bucket_of = Buckets(buckets)
+    index.pair_bucket_count = pair_bucket_count(kept)
+    pair_of = Buckets(index.pair_bucket_count)
     for doc in kept:
         location, raw_text = doc["location"], doc.get("text") or ""
         title, text = clean(doc.get("title") or ""), clean(raw_text)
@@ -285,6 +328,11 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
             pairs.update(map(str.__add__, units[:-1], units[1:]))
             counts = dict(titles)
             tokens = tokenizer.tokenize(passage)
+            # rank.js `together` compares the terms of the passage's plain text: the same
+            # unless jieba's U+200B alone parted two words
+            plain_tokens = tokens if "\u200b" not in passage else tokenizer.tokenize(plain)
+            index.pair_buckets.extend(set(map(pair_of.__getitem__, term_pairs(plain_tokens))))
+            index.pair_ends.append(len(index.pair_buckets))
             for token in tokens:
                 counts[token] = counts.get(token, 0) + 1
             if from_texts:
@@ -324,8 +372,40 @@ def digest(file: Script) -> str:
     return file.name.split(".")[1]
 
 
-def deltas(numbers: list[int]) -> str:
+def deltas(numbers) -> str:
+    if not numbers:  # most buckets are empty
+        return ""
     return encode(b - a for a, b in zip([0, *numbers], numbers))
+
+
+def junction_shards(index: LanguageIndex, lang: str, firsts: list[int]) -> Iterator[Script]:
+    """The junction buckets' sections, delta-coded, in files of about SHARD_SIZE bytes (each
+    file's codes in one comma-separated string: most buckets are small); each file's first
+    bucket is added to `firsts`."""
+    current, current_size = [], 0
+    for number, sections in enumerate(index.junctions()):
+        current.append(deltas(sections))
+        current_size += len(current[-1]) + 1
+        if current_size > SHARD_SIZE or number == index.buckets - 1:
+            yield script(f"{lang}/j{len(firsts)}", f"j{len(firsts)}", ",".join(current))
+            firsts.append(number + 1 - len(current))
+            current, current_size = [], 0
+
+
+def pairs_per_file(codes: list[str]) -> int:
+    """Buckets in each pair shard, a power of two, so that the shards hold about
+    PAIR_SHARD_SIZE bytes each; a bucket's shard is its number divided by it."""
+    size = sum(map(len, codes)) + len(codes)
+    files = max(1, round(size / PAIR_SHARD_SIZE))
+    return 1 << max(0, round(math.log2(max(1, len(codes) / files))))
+
+
+def pair_shards(codes: list[str], per_file: int, lang: str) -> Iterator[Script]:
+    """The pair buckets' passages (`codes`, delta-coded), `per_file` buckets a file, named
+    w<n> (the digest of them all is added)."""
+    for file in range(0, len(codes) // per_file):
+        content = script(f"{lang}/w{file}", f"w{file}", ",".join(codes[file * per_file:(file + 1) * per_file])).content
+        yield Script(f"w{file}", content)
 
 
 def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
@@ -344,8 +424,8 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         current_size += len(code) + len(term)
     if current:
         shards.append(current)
-    # the files of each kind are named p<n>, f<n>, j<n> and their digests, listed in order
-    digests = {"p": [], "f": [], "j": []}
+    # the files of each kind are named p<n>, f<n>, j<n>, w<n> and their digests, listed in order
+    digests = {"p": [], "f": [], "j": [], "w": []}
     terms, counts = [], []
     for number, shard in enumerate(shards):
         file = script(f"{lang}/p{number}", f"p{number}", [code for _, code in shard])
@@ -363,17 +443,19 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         file = script(f"{lang}/f{number}", f"f{number}", index.sections[start:end])
         yield file
         digests["f"].append(digest(file))
-    junction_firsts, current, current_size = [], [], 0
-    for number, sections in enumerate(index.junctions()):
-        current.append(deltas(list(sections)))
-        current_size += len(current[-1]) + 1
-        if current_size > SHARD_SIZE or number == index.buckets - 1:
-            # the buckets' codes in one string, comma-separated (most buckets are small)
-            file = script(f"{lang}/j{len(junction_firsts)}", f"j{len(junction_firsts)}", ",".join(current))
-            yield file
-            digests["j"].append(digest(file))
-            junction_firsts.append(number + 1 - len(current))
-            current, current_size = [], 0
+    junction_firsts = []
+    for file in junction_shards(index, lang, junction_firsts):
+        yield file
+        digests["j"].append(digest(file))
+    # one digest for all the pair shards: many small files, each named in the dictionary,
+    # would weigh on it
+    pair_codes = [deltas(passages) for passages in index.pairs()]
+    per_file = pairs_per_file(pair_codes)
+    pair_files = list(pair_shards(pair_codes, per_file, lang))
+    pairs_digest = hashlib.sha256("".join(file.content for file in pair_files).encode("utf-8")).hexdigest()[:DIGEST]
+    for file in pair_files:
+        yield Script(f"{file.name}.{pairs_digest}.js", file.content)
+    digests["w"] = [pairs_digest]
     boost_values: dict[float, int] = {}
     starts = set(index.first_passage)
     dictionary = {
@@ -389,6 +471,8 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         "fragmentFirsts": deltas([start for start, _ in fragments]),
         "buckets": index.buckets,
         "junctionFirsts": deltas(junction_firsts),
+        "pairBuckets": index.pair_bucket_count,
+        "pairsPerFile": per_file,
         "files": {kind: "".join(values) for kind, values in digests.items()},
     }
     yield script(f"{lang}/dictionary", "dictionary", dictionary)

@@ -2,6 +2,7 @@
 // builds from the same passages: the same numbers for every term and passage, and the same
 // answers, item for item, for every query given.
 // Usage: node tests/js/compare_index.cjs SITE LANG QUERIES.json...
+// (SITE built with HANDBOOK_SEARCH_REFERENCE=1, so that it holds Material's passages.)
 // Prints one JSON line: the index's size, the differences found (none expected), and the files
 // and bytes each query loads beyond the dictionary (each query on a fresh index).
 "use strict";
@@ -17,7 +18,12 @@ vm.createContext(sandbox);
 const run = (file) => vm.runInContext(fs.readFileSync(file, "utf8"), sandbox, { filename: file });
 
 run(path.join(site, `assets/javascripts/search/engine.${lang}.js`));
-run(path.join(site, `search/index.${lang}.js`));
+const passages = path.join(site, `search/reference.${lang}.js`);
+if (!fs.existsSync(passages)) {
+  console.error(`${passages} is missing: build the site with HANDBOOK_SEARCH_REFERENCE=1 (hooks/search.py writes it then).`);
+  process.exit(2);
+}
+run(passages);
 const HS = sandbox.HandbookSearch;
 const settings = sandbox.HANDBOOK_SEARCH;
 const folder = path.join(site, "search", lang);
@@ -74,8 +80,23 @@ old.passages.forEach((passage, i) => {
   // every two characters of a passage's text: their bucket lists the passage's section
   for (let at = 0; at + 1 < passage.plain.length; at++) {
     const number = HS.shards.bucketOf(passage.plain.slice(at, at + 2), split.dictionary.buckets);
-    if (!buckets.has(number)) buckets.set(number, new Set(split.junctionSections(number)));
+    if (!buckets.has(number)) buckets.set(number, new Set(split.bucketItems("j", number)));
     if (!buckets.get(number).has(passage.section)) { differences.push(`passage ${i} junction ${passage.plain.slice(at, at + 2)}`); break; }
+  }
+});
+fetchFiles(all("w"), () => {});
+const pairs = new Map();
+old.passages.forEach((passage, i) => {
+  // every two terms of a passage in a row or one apart, the first not Chinese: their bucket
+  // lists the passage
+  const terms = HS.segment.tokenize(passage.plain);
+  for (let at = 0; at + 1 < terms.length; at++) {
+    if (HS.segment.isHan(terms[at])) continue;
+    for (const next of terms.slice(at + 1, at + 3)) {
+      const number = HS.shards.bucketOf(`${terms[at]} ${next}`, split.dictionary.pairBuckets);
+      if (!pairs.has(number)) pairs.set(number, new Set(split.bucketItems("w", number)));
+      if (!pairs.get(number).has(i)) differences.push(`passage ${i} pair ${terms[at]} ${next}`);
+    }
   }
 });
 
@@ -99,7 +120,7 @@ for (const file of queryFiles) {
 }
 console.log(JSON.stringify({
   terms: old.vocabulary.length, passages: old.passages.length, sections: old.sections.length, queries, answered,
-  files: ["p", "f", "j"].reduce((sum, kind) => sum + split.fileCount(kind), 0),
+  files: ["p", "f", "j", "w"].reduce((sum, kind) => sum + split.fileCount(kind), 0),
   files_per_query_max: Math.max(0, ...files),
   files_per_query_median: files.sort((a, b) => a - b)[Math.floor(files.length / 2)],
   bytes_per_query_median: bytes.sort((a, b) => a - b)[Math.floor(bytes.length / 2)],

@@ -8,9 +8,13 @@
  * - Postings shards: loaded for the tokens a query reaches; BM25 is computed from them alone.
  * - Content fragments: the sections' text. The words-together bonus needs a passage's text,
  *   but it can at most multiply a passage's score by 1 + together_bonus × (the query's
- *   neighbouring words that the passage holds both of): the candidates are taken best bound
- *   first, and fragments are loaded only while a candidate's bound can still reach the shown
- *   results. Then the shown sections' fragments.
+ *   neighbouring words that the passage can find side by side): the candidates are taken best
+ *   bound first, and fragments are loaded only while a candidate's bound can still reach the
+ *   shown results. Then the shown sections' fragments.
+ * - Junction shards (Chinese) and pair shards (English): hashed buckets of the two characters
+ *   where two words meet, or of two terms in a row or one word apart, and the sections or
+ *   passages that hold them: only those can earn the bonus, and only they count it in their
+ *   bound.
  * Every file is a classic script calling `HandbookSearch.receive(key, data)`.
  */
 (function (scope) {
@@ -97,12 +101,16 @@
 
   var DIGEST = 10;  // hexadecimal digits of a file's content hash in its name
 
-  /* A file of the split index: p<n> (postings shard), f<n> (fragment), j<n> (junctions). */
+  /* A file of the split index: p<n> (postings shard), f<n> (fragment), j<n> (junctions),
+     w<n> (term pairs). */
   ShardedIndex.prototype.fileName = function (kind, number) {
-    return kind + number + "." + this.dictionary.files[kind].substr(number * DIGEST, DIGEST) + ".js";
+    // the pair shards share one digest
+    var digest = this.dictionary.files[kind].substr(kind === "w" ? 0 : number * DIGEST, DIGEST);
+    return kind + number + "." + digest + ".js";
   };
 
   ShardedIndex.prototype.fileCount = function (kind) {
+    if (kind === "w") return this.dictionary.pairBuckets / this.dictionary.pairsPerFile;
     return this.dictionary.files[kind].length / DIGEST;
   };
 
@@ -152,40 +160,49 @@
     return low;
   }
 
-  /* hooks/handbook/search_index.py `bucket`: FNV-1a over the two UTF-16 units. */
+  /* hooks/handbook/search_index.py `bucket`: FNV-1a over the string's UTF-16 units. */
   function bucketOf(pair, buckets) {
     var value = 2166136261;
     for (var i = 0; i < pair.length; i++) value = Math.imul((value ^ pair.charCodeAt(i)) >>> 0, 16777619) >>> 0;
     return value & (buckets - 1);
   }
 
-  /* For each pair of neighbouring query words whose bonus rank.together tests in the text
-     (the first word Chinese): the junctions (last character of a form of the first, first of
-     a form of the second) whose buckets hold every passage that can earn it; null when any
-     passage can; false for English words, compared as tokens. */
-  ShardedIndex.prototype.junctionBuckets = function (concepts) {
-    var buckets = this.dictionary.buckets;
+  /* For each pair of neighbouring query words, where the buckets that hold every passage that
+     can earn its bonus are: Chinese (rank.together tests the text), the junctions (last
+     character of a form of the first, first of a form of the second), listing sections;
+     English (rank.adjacent tests the terms), the pairs of their terms, listing passages
+     ({kind, numbers}). Null when any passage can: a Chinese form that is empty, an English
+     word with a Chinese term (the build lists pairs whose first term is not Chinese). */
+  ShardedIndex.prototype.pairBuckets = function (concepts) {
+    var junctions = this.dictionary.buckets, pairs = this.dictionary.pairBuckets;
     return concepts.slice(0, -1).map(function (concept, i) {
-      if (!seg.isHan(concept.surfaces[0])) return false;  // English: compared as tokens
-      var found = [];
-      var open = concept.surfaces.concat(concepts[i + 1].surfaces).some(function (surface) { return !surface; });
-      if (open) return null;
+      var next = concepts[i + 1], found = [];
+      function add(number) { if (found.indexOf(number) === -1) found.push(number); }
+      if (!seg.isHan(concept.surfaces[0])) {
+        var firsts = Object.keys(concept.tokens), seconds = Object.keys(next.tokens);
+        if (firsts.some(seg.isHan)) return null;
+        firsts.forEach(function (a) { seconds.forEach(function (b) { add(bucketOf(a + " " + b, pairs)); }); });
+        return { kind: "w", numbers: found };
+      }
+      if (concept.surfaces.concat(next.surfaces).some(function (surface) { return !surface; })) return null;
       concept.surfaces.forEach(function (a) {
-        concepts[i + 1].surfaces.forEach(function (b) {
-          var number = bucketOf(a.charAt(a.length - 1) + b.charAt(0), buckets);
-          if (found.indexOf(number) === -1) found.push(number);
-        });
+        next.surfaces.forEach(function (b) { add(bucketOf(a.charAt(a.length - 1) + b.charAt(0), junctions)); });
       });
-      return found;
+      return { kind: "j", numbers: found };
     });
   };
 
-  /* The sections of a bucket (its junction shard loaded). */
-  ShardedIndex.prototype.junctionSections = function (number) {
-    var file = fileOf(this.junctionFirst, number);
-    var key = this.key("j", file);
+  /* The sections (junctions) or passages (pairs) of a bucket, its shard loaded. */
+  ShardedIndex.prototype.bucketItems = function (kind, number) {
+    var file = this.bucketFile(kind, number);
+    var key = this.key(kind, file);
     if (typeof received[key] === "string") received[key] = received[key].split(",");
-    return sums(decode(received[key][number - this.junctionFirst[file]]));
+    var first = kind === "j" ? this.junctionFirst[file] : file * this.dictionary.pairsPerFile;
+    return sums(decode(received[key][number - first]));
+  };
+
+  ShardedIndex.prototype.bucketFile = function (kind, number) {
+    return kind === "j" ? fileOf(this.junctionFirst, number) : Math.floor(number / this.dictionary.pairsPerFile);
   };
 
   ShardedIndex.prototype.section = function (number) {
@@ -221,27 +238,30 @@
         if (shards.indexOf(shard) === -1) shards.push(shard);
       });
     });
-    var junctions = this.junctionBuckets(concepts), files = [];
-    junctions.forEach(function (list) {
-      (list || []).forEach(function (number) {
-        var file = fileOf(self.junctionFirst, number);
-        if (files.indexOf(file) === -1) files.push(file);
+    var buckets = this.pairBuckets(concepts), files = { j: [], w: [] };
+    buckets.forEach(function (pair) {
+      if (!pair) return;
+      pair.numbers.forEach(function (number) {
+        var file = self.bucketFile(pair.kind, number);
+        if (files[pair.kind].indexOf(file) === -1) files[pair.kind].push(file);
       });
     });
     this.need("p", shards, function () {
-      self.need("j", files, function () {
-        self.ranked(concepts, junctions, done);
+      self.need("j", files.j, function () {
+        self.need("w", files.w, function () {
+          self.ranked(concepts, buckets, done);
+        });
       });
     });
   };
 
-  ShardedIndex.prototype.ranked = function (concepts, junctions, done) {
+  ShardedIndex.prototype.ranked = function (concepts, buckets, done) {
     var self = this;
-    var candidates = this.candidates(concepts, junctions.map(function (list) {
-      if (!list) return list;
-      var sections = new Set();
-      list.forEach(function (number) { self.junctionSections(number).forEach(function (s) { sections.add(s); }); });
-      return sections;
+    var candidates = this.candidates(concepts, buckets.map(function (pair) {
+      if (!pair) return pair;
+      var items = new Set();
+      pair.numbers.forEach(function (number) { self.bucketItems(pair.kind, number).forEach(function (n) { items.add(n); }); });
+      return { kind: pair.kind, items: items };
     }));
     this.select(concepts, candidates, function (best) {
       var sections = best.map(function (b) { return self.sectionOf[b.passage]; });
@@ -252,8 +272,10 @@
   };
 
   /* Every passage that holds a reached token: its concepts' scores and the bound of its score
-     (with every words-together bonus it can earn: `pairs` of them; exact when none). */
-  ShardedIndex.prototype.candidates = function (concepts, junctions) {
+     (with every words-together bonus it can earn: `pairs` of them; exact when none).
+     `together`: per pair of neighbouring query words, the sections (kind j) or passages (w)
+     that can earn its bonus, or null when any can. */
+  ShardedIndex.prototype.candidates = function (concepts, together) {
     var self = this, ranking = this.ranking;
     var rows = new Map();
     concepts.forEach(function (concept, c) {
@@ -269,16 +291,18 @@
         }
       });
     });
+    var english = concepts.map(function (concept) { return !seg.isHan(concept.surfaces[0]); });
     var candidates = [];
     rows.forEach(function (row, passage) {
       // the largest bonus rank.together can give this passage: the same additions, one for
-      // each pair of neighbouring query words that it can find side by side: English words
-      // are compared as tokens, so the passage holds both; Chinese forms as text, so the
-      // passage's section holds their junction
+      // each pair of neighbouring query words that it can find side by side: Chinese forms
+      // are compared as text, so the passage's section holds their junction; English words
+      // as terms, so the passage holds both, and their pair unless a term is Chinese
       var most = 0, pairs = 0;
       for (var i = 0; i + 1 < row.length; i++) {
-        var possible = junctions[i] === null ||
-          (junctions[i] ? junctions[i].has(self.sectionOf[passage]) : row[i] > 0 && row[i + 1] > 0);
+        var pair = together[i];
+        var possible = english[i] ? row[i] > 0 && row[i + 1] > 0 && (!pair || pair.items.has(passage))
+          : !pair || pair.items.has(self.sectionOf[passage]);
         if (possible) {
           most += ranking.together_bonus;
           pairs += 1;
