@@ -6,10 +6,6 @@ settings. Built once per build from the build context."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import yaml
-
 from . import schema
 from .context import Handbook
 
@@ -51,20 +47,8 @@ def add_derived(handbook: Handbook, lexicons: dict) -> None:
     path = handbook.data_dir / VOCABULARY
     if not path.exists():
         return
-    for lang, entry in load_vocabulary(path).items():
+    for lang, entry in schema.load(VOCABULARY, path).items():
         lexicons[lang]["derived"].update({word: list(targets) for word, targets in entry.derived.items()})
-
-
-def load_vocabulary(path: Path) -> dict:
-    """The derived vocabulary, checked by its schema. Thousands of entries: read with libyaml
-    (a second rather than a tenth of one with the pure-Python reader that refuses repeated
-    keys, which a generated file cannot have); a file libyaml refuses is read again by
-    schema.load, for its message with the line."""
-    try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return schema.load(VOCABULARY, path)
-    return schema.validate(schema.FILES[VOCABULARY][0], {} if content is None else content, str(path))
 
 
 def add_parties(handbook: Handbook, lexicons: dict) -> None:
