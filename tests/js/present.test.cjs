@@ -46,3 +46,9 @@ test("terms say which query words each result holds", () => {
   const item = presenter.item(result.section, result.score, result.row, [concept, missing]);
   assert.deepStrictEqual(item.terms, { 食宿: true, 考核: false });
 });
+
+test("English words are marked where a word starts, not inside another word", () => {
+  assert.strictEqual(highlight("the department's part", ["part"], 20),
+    "the department's <mark data-md-highlight>part</mark>");
+  assert.strictEqual(highlight("host units", ["unit"], 20), "host <mark data-md-highlight>unit</mark>s");
+});

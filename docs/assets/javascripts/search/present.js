@@ -96,12 +96,15 @@
   };
 
   /* Mark the words in the text parts of an HTML string, longest first, at most `limit`
-     marks. */
+     marks; English words only where a word starts. */
   function highlight(html, words, limit) {
     var list = words.filter(Boolean).filter(function (w, i, all) { return all.indexOf(w) === i; })
       .sort(function (a, b) { return b.length - a.length; });
     if (!list.length) return html;
-    var pattern = new RegExp("(" + list.map(escapeRegExp).join("|") + ")", "gi");
+    // an English word is marked where a word starts (unit in units, not part in department)
+    var pattern = new RegExp("(" + list.map(function (w) {
+      return (/^\w/.test(w) ? "\\b" : "") + escapeRegExp(w);
+    }).join("|") + ")", "gi");
     var left = limit;
     return html.split(/(<[^>]*>)/).map(function (part) {
       if (part.charAt(0) === "<") return part;
