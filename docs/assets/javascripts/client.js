@@ -531,10 +531,14 @@
 
     toggle("search").addEventListener("change", toggled);
     toggled();
+    // A moment after the focus, as Material: a click on the header's search label focuses the
+    // box before the label's own toggle happens.
     query.addEventListener("focus", function () {
       start();
-      setToggle("search", true);
-      setTimeout(send, 1);
+      setTimeout(function () {
+        if (document.activeElement === query) setToggle("search", true);
+        send();
+      }, 1);
     });
     query.addEventListener("keyup", send);
     query.form.addEventListener("reset", function () { setTimeout(function () { query.focus(); send(); }, 0); });
@@ -586,6 +590,7 @@
       } else if (event.key === "f" || event.key === "s" || event.key === "/") {
         query.focus();
         query.select();
+        setToggle("search", true);
         event.preventDefault();
       }
     };

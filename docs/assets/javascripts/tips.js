@@ -26,6 +26,9 @@
     var box = element.getBoundingClientRect();
     var width = Math.min(320, document.documentElement.clientWidth - 16);
     tip.style.maxWidth = width + "px";
+    tip.style.left = "0px";
+    // as wide as its text: a short one stays under its element, near the right edge too
+    width = Math.min(width, tip.offsetWidth);
     var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
     tip.style.left = left + "px";
     tip.style.top = (box.bottom + window.scrollY + 6) + "px";
