@@ -8,7 +8,7 @@ import html
 
 from mkdocs.plugins import event_priority
 
-from handbook import context
+from handbook import context, languages
 
 
 @event_priority(100)
@@ -20,7 +20,7 @@ def on_config(config):
 
 @event_priority(-190)
 def on_files(files, config):
-    edition = context.build_edition(context.of(config), files, config.theme["language"])
+    edition = context.build_edition(context.of(config), files, languages.current(config))
     setattr(config, context.EDITION, edition)
     # Heading permalinks are titled in the page's language (Markdown is set up per page, later).
     if isinstance(config.mdx_configs.get("toc"), dict):

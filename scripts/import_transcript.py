@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # this copy's code, also without `pip install -e .`
 
 from handbook import references, schema  # noqa: E402  (the build's own reading and schema)
+from handbook.han import has_han  # noqa: E402
 from handbook.markdown_escape import escape as escape_markdown  # noqa: E402  (the parser reads it back)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -162,7 +163,7 @@ def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> st
             f"{path}:{line}: 文件既不是 UTF-8 也不是 GB18030/GBK 编码，第 {line} 行有无法识别的字节。"
             f"请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 {path.name} > utf8.txt"
         ) from None
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not has_han(text):
         line = raw[: utf8_error.start].count(b"\n") + 1
         raise TranscriptError(
             f"{path}:{line}: 文件不是 UTF-8 编码，按 GB18030 读出来也没有汉字。"
@@ -173,7 +174,7 @@ def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> st
 
 def is_gb18030(data: bytes) -> bool:
     try:
-        return bool(re.search(r"[\u4e00-\u9fff]", data.decode("gb18030")))
+        return has_han(data.decode("gb18030"))
     except UnicodeDecodeError:
         return False
 
