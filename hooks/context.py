@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from handbook import context, languages
@@ -26,6 +27,14 @@ def on_files(files, config):
     if isinstance(config.mdx_configs.get("toc"), dict):
         config.mdx_configs["toc"]["permalink_title"] = edition.t("permalink")
     return files
+
+
+def on_env(env, config, files):
+    """The interface's words for the theme's templates (overrides/), escaped: MkDocs' theme
+    environment does not escape, and data/ui is edited by people who must not inject script."""
+    edition = context.edition(config)
+    env.globals["ui"] = lambda key, **values: escape(edition.t(key, **values))
+    return env
 
 
 @event_priority(100)  # before any template or plugin reads page.title
