@@ -23,7 +23,8 @@ def loaded(page):
     return page
 
 
-def test_no_page_loads_materials_bundle(loaded, server, context):
+def test_no_page_loads_materials_bundle(loaded, server, context, site):
+    assert not list((site / "assets" / "javascripts").glob("bundle.*")), "published though no page loads it"
     for path in ("/", "/en" + SOURCE, "/duties/"):
         loaded.goto(server + path)
         assert loaded.locator("html.js:not(.no-js)").count() == 1
