@@ -34,7 +34,7 @@ QUERIES_EN = public_queries("search_queries_en.json")
 # en 0.69 / 0.88 / 0.75); issue 12's goal is hit@5 0.95 and hit@1 0.6 on both, every kind 0.8.
 GATES = {
     "zh": {"hit@5": 1.0, "hit@1": 0.85, "mrr": 0.9, "kind_hit@5": 1.0},
-    "en": {"hit@5": 0.875, "hit@1": 0.6875, "mrr": 0.74, "kind_hit@5": 0.5},
+    "en": {"hit@5": 0.875, "hit@1": 0.6875, "mrr": 0.75, "kind_hit@5": 0.5},
 }
 
 
