@@ -216,6 +216,19 @@ def test_derived_words_lead_to_words_of_the_texts():
     assert derive_search_vocabulary.known("housing", {"house"}) and not derive_search_vocabulary.known("loans", {"financing"})
 
 
+def test_derived_chinese_words_are_readers_words_leading_to_words_of_the_texts():
+    import derive_search_vocabulary
+    import yaml
+
+    derived = yaml.safe_load((ROOT / "data" / "search_vocabulary.yml").read_text(encoding="utf-8"))["zh"]["derived"]
+    texts, pages = derive_search_vocabulary.chinese_words(ROOT / "docs")
+    assert derived and all(set(targets) <= texts for targets in derived.values())
+    # only words the pages do not use, not even inside a longer word (the engine finds those),
+    # and no counts (一台, 七个)
+    assert not [word for word in derived if any(word in page_word for page_word in pages)]
+    assert not [word for word in derived if derive_search_vocabulary.QUANTITY.match(word)]
+
+
 WORDNET_FIXTURE = {
     # lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets
     "index.adj": "old a 1 1 & 1 0 00000100  \n",
