@@ -83,3 +83,23 @@ test("an English phrase the lexicon leads elsewhere is one query word; other nam
   assert.ok(!("how" in reach.tokens));
   assert.deepStrictEqual(expander.phrases(["how", "long", "how"]), ["how long", "how"]);
 });
+
+test("a question phrase reaches what it asks for, not its own words (how old: age, not old)", () => {
+  // (the index holds "unit": "how unit" stands for a question phrase whose word the texts use)
+  const lexicon = { ...EMPTY, stopwords: ["how"], expansions: { "how unit": ["arranges"], "host unit": ["meals"] } };
+  const { index, expander } = setUp(lexicon, "en");
+  const reach = expander.reach("how unit", index);
+  assert.deepStrictEqual(Object.keys(reach.tokens), [term("arranges")]);
+  // a phrase without a question word still reaches its own words
+  assert.ok(term("host") in expander.reach("host unit", index).tokens);
+});
+
+test("a Chinese yes-no frame X不X or X没X is said once (会不会了解: 会 + 了解)", () => {
+  const { index, expander } = setUp({ ...EMPTY, stopwords: ["会", "有"] });
+  assert.deepStrictEqual(expander.words("单位会不会安排", index), ["单位", "安排"]);
+  assert.deepStrictEqual(expander.words("有没有食宿", index), ["食宿"]);
+  assert.deepStrictEqual(expander.words("单位安排不安排", index), ["单位", "安排"]);
+  // the texts' own words keep their frame (说长不长 stands in the texts)
+  assert.strictEqual(expander.asked("接收不接收", { known: { "接收不接收": true }, inside: {} }), "接收不接收");
+  assert.strictEqual(expander.asked("接收不接收", { known: {}, inside: {} }), "接收");
+});

@@ -82,6 +82,7 @@
     var words = [];
     this.phrases(seg.pieces(text)).forEach(function (piece) {
       if (!seg.isHan(piece)) { words.push(piece); return; }
+      piece = this.asked(piece, index);
       // a piece of a longer index word counts as known too (双责 in 一岗双责)
       seg.segmentRun(piece, function (p) {
         return index.known[p] || self.dictionary[p] || self.stopwords[p] || index.inside[p];
@@ -90,6 +91,18 @@
     var content = words.filter(function (w) { return !self.stopwords[w]; });
     var result = unique(content.length ? content : words);
     return result.slice(0, this.ranking.limits.max_words);
+  };
+
+  // A Chinese yes-no question asks "X or not X": 会不会, 了解不了解, 有没有, 够不够.
+  var X_NOT_X = /([\u3400-\u9fff]{1,2})[不没]\1/g;
+
+  /* A Chinese run with its yes-no frame (X不X, X没X) said once, as X: the frame is no word of
+     the texts (会不会了解 searches 会 + 了解, and 会 is a question word), unless the texts
+     hold it inside one of their words (说长不长). */
+  Expander.prototype.asked = function (run, index) {
+    return run.replace(X_NOT_X, function (frame, word) {
+      return index.known[frame] || index.inside[frame] ? frame : word;
+    });
   };
 
   Expander.prototype.segmentCosts = function () {
@@ -123,9 +136,12 @@
       }
       return Object.keys(reached).length > before;
     }
-    // a phrase reaches the words it is made of, question words left out (how long: long)
+    // a phrase reaches the words it is made of (brain trust: brain, trust); a question phrase,
+    // one that opens on a question word, reaches only what it asks for: "how old" asks for an
+    // age, not for old things (the old revolutionary base), "how many" for a number, not "many"
     var phrase = !seg.isHan(word) && word.indexOf(" ") !== -1;
-    (phrase ? word.split(" ") : [word]).forEach(function (part) {
+    var parts = phrase ? word.split(" ") : [word];
+    if (!phrase || !this.stopwords[parts[0]]) parts.forEach(function (part) {
       if (!phrase || !self.stopwords[part]) reachForm(part, weights.word);
     });
     // (its words being in the texts does not make the phrase found: its other names count fully)
