@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import escape
 from mkdocs.plugins import event_priority
 
-from handbook import context
+from handbook import context, languages
 
 
 @event_priority(100)
@@ -20,12 +21,20 @@ def on_config(config):
 
 @event_priority(-190)
 def on_files(files, config):
-    edition = context.build_edition(context.of(config), files, config.theme["language"])
+    edition = context.build_edition(context.of(config), files, languages.current(config))
     setattr(config, context.EDITION, edition)
     # Heading permalinks are titled in the page's language (Markdown is set up per page, later).
     if isinstance(config.mdx_configs.get("toc"), dict):
         config.mdx_configs["toc"]["permalink_title"] = edition.t("permalink")
     return files
+
+
+def on_env(env, config, files):
+    """The interface's words for the theme's templates (overrides/), escaped: MkDocs' theme
+    environment does not escape, and data/ui is edited by people who must not inject script."""
+    edition = context.edition(config)
+    env.globals["ui"] = lambda key, **values: escape(edition.t(key, **values))
+    return env
 
 
 @event_priority(100)  # before any template or plugin reads page.title

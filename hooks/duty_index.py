@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import context, duty_marks, exports, names, sources
+from handbook import context, languages, duty_marks, exports, names, sources
 from handbook.references import DUTY_REFS  # <!-- duty-refs: county-27 district-23 -->
 from handbook.duties import Duty
 from handbook.templates import render, safe
@@ -37,7 +37,7 @@ def on_files(files, config):
         setattr(config, EXPORTS, export_files(config, files))
     for name, content in getattr(config, EXPORTS).items():
         files.append(File.generated(config, name, content=content))
-    lang = config.theme["language"]
+    lang = languages.current(config)
     files.append(File.generated(config, overview_script_name(lang), content=exports.overview_script(registry, lang)))
     return files
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from handbook import languages
 from handbook.commands import offline_bundle
 
 ERROR_PAGE = "404.html"
@@ -27,16 +28,9 @@ def pages_of(config) -> dict[str, str]:
     return getattr(config, PAGES)
 
 
-def language_folder(config) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None or i18n.is_default_language_build:
-        return ""
-    return f"{i18n.current_language}/"
-
-
 def on_template_context(context, template_name, config):
     if template_name == ERROR_PAGE and offline_bundle(config):
-        folder = language_folder(config)
+        folder = languages.folder(config)
         context["base_url"] = "." if not folder else "/".join(".." for _ in folder.strip("/").split("/"))
     return context
 
@@ -44,7 +38,7 @@ def on_template_context(context, template_name, config):
 @event_priority(-100)  # the page as finished by the other hooks (csp.py adds its policy first)
 def on_post_template(output_content, template_name, config):
     if template_name == ERROR_PAGE:
-        pages_of(config)[language_folder(config)] = output_content
+        pages_of(config)[languages.folder(config)] = output_content
     return output_content
 
 

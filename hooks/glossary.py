@@ -8,9 +8,10 @@ from __future__ import annotations
 import posixpath
 import re
 
-from handbook import context, names
+from handbook import context, languages, names
 from handbook.glossary import Term
 from handbook.templates import render, safe
+from handbook.han import HAN_CLASS
 
 MARKER = "<!-- glossary -->"
 # Text inside these elements is never marked: links, code, headings, controls, existing terms.
@@ -18,7 +19,7 @@ SKIP = frozenset({"a", "abbr", "code", "pre", "script", "style", "button", "labe
         "textarea", "title", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "output"})
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
 # "host unit (接收单位)" or “four nots and two directs” (四不两直): the Chinese is given already.
-BRACKETED_CHINESE = re.compile(r"[”’\"']?\s*[(（][^)）]*[\u4e00-\u9fff]")
+BRACKETED_CHINESE = re.compile(rf"[”’\"']?\s*[(（][^)）]*[{HAN_CLASS}]")
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"})
 
 def term_pattern(terms: tuple[Term, ...], lang: str) -> tuple[dict[str, Term], re.Pattern]:
@@ -50,7 +51,7 @@ def on_page_content(html, page, config, files):
     terms = context.of(config).glossary.terms
     if page.file.src_uri.split(".")[0] == names.GLOSSARY_PAGE.split(".")[0] or not terms:
         return html
-    return mark_terms(html, patterns_of(config, terms), config.theme["language"])
+    return mark_terms(html, patterns_of(config, terms), languages.current(config))
 
 
 PATTERNS = "_handbook_glossary_patterns"  # each language's term names, pattern and marks, kept on the config
@@ -59,7 +60,7 @@ PATTERNS = "_handbook_glossary_patterns"  # each language's term names, pattern 
 def patterns_of(config, terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern, dict]:
     """The names and the pattern of this language, compiled once per build, not once per page,
     and the marks rendered so far (the same words give the same mark on every page)."""
-    lang = config.theme["language"]
+    lang = languages.current(config)
     patterns = getattr(config, PATTERNS, None)
     if patterns is None:
         patterns = {}

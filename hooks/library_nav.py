@@ -11,7 +11,6 @@ reader reaches any text in three clicks: library, level, text.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from markupsafe import Markup
@@ -21,12 +20,12 @@ from mkdocs.structure.files import File, InclusionLevel
 from handbook import context, names
 from handbook.markdown_escape import inline
 from handbook.templates import render, safe
+from handbook.han import has_han
 
 COUNT = "<!-- library:count -->"
 INDEX_MARKER = "<!-- library:index -->"
 INDEX_PAGE = f"{names.SOURCE_DIR}index.md"
 LANGUAGES = ("zh", "en")  # the default language first, as in mkdocs.yml
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def newest_first(documents):
@@ -117,7 +116,7 @@ def text_for(lang: str):
     English page, Chinese (a pending translation's title, its speaker) is marked lang="zh"."""
     def text(value) -> Markup:
         escaped = inline(value)
-        if lang != "zh" and HAN.search(escaped):
+        if lang != "zh" and has_han(escaped):
             return Markup(f'<span lang="zh">{escaped}</span>')
         return Markup(escaped)
     return text

@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 import rjsmin
 
+from handbook import languages
 from handbook.css_purge import Usage, minify, purge
 
 log = get_plugin_logger(__name__)
@@ -100,7 +101,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     weight = state(config)
     weight.builds += 1
-    if weight.builds < len(built_languages(config)):
+    if weight.builds < len(languages.built(config)):
         return  # static-i18n calls this once per language, the default language's last
     site = Path(config.site_dir)
     minify_own_assets(config, site)
@@ -156,9 +157,3 @@ def minify_own_assets(config, site: Path) -> None:
         text = target.read_text(encoding="utf-8")
         target.write_text(minify(text) if entry.endswith(".css") else rjsmin.jsmin(text), encoding="utf-8")
 
-
-def built_languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    return [entry.locale for entry in i18n.config.languages if entry.build]

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import context
+from handbook import context, languages
 from handbook.templates import render
 
 ENV = "HANDBOOK_PRINT_EDITION"
@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     books = getattr(config, BOOKS, None)
     if not books:
         return markdown.replace(MARKER, "")
-    lang = config.theme["language"]
+    lang = languages.current(config)
     # The reader's language first.
     ordered = sorted(books, key=lambda book: book.lang != lang)
     links = [{"lang": book.lang, "href": book.file.url_relative_to(page.file),

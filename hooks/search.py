@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import context
+from handbook import context, languages
 from handbook import search_index
 from handbook.lexicon import build_lexicons
 from handbook.lexicon import ranking as ranking_settings
@@ -77,14 +77,14 @@ def on_config(config):
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    lang = config.theme["language"]
+    lang = languages.current(config)
     folder = Path(config.docs_dir) / ENGINE
     stages = ([STEMMERS[lang]] if lang in STEMMERS else []) + list(STAGES)
     missing = [stage for stage in stages if not (folder / stage).exists()]
     if missing:
         raise PluginError(f"{folder}: {', '.join(missing)} missing: the search worker is built from them.")
     lexicons, ranking = search_settings(config)["lexicons"], search_settings(config)["ranking"]
-    prefixes = language_prefixes(config, lang)
+    prefixes = languages.prefixes(config, lang)
     settings = {
         "lang": lang,
         **prefixes,
@@ -123,9 +123,9 @@ def on_post_build(config):
     passages = material_passages(config, index_path)
     # static-i18n writes the index once per language, then both merged: each language's
     # passages are written from whichever index holds them
-    for lang in languages(config):
-        prefixes = language_prefixes(config, lang)
-        docs = [doc for doc in passages if belongs(doc["location"], prefixes)]
+    for lang in languages.configured(config):
+        prefixes = languages.prefixes(config, lang)
+        docs = [doc for doc in passages if languages.belongs(doc["location"], prefixes)]
         if not docs:
             continue
         # static-i18n's merged index holds again the passages an earlier language's build split
@@ -202,32 +202,6 @@ def worker_script(config, lang: str, dictionary: str | None = None) -> str:
                       f"self.HANDBOOK_SEARCH_LOADER = {json.dumps(loader)};", code])
 
 
-def languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme["language"]]
-    return [entry.locale for entry in i18n.config.languages]
-
-
-def belongs(location: str, prefixes: dict) -> bool:
-    """The engine's test (rank.js): the default language at the root, the others under <lang>/."""
-    if prefixes["prefix"]:
-        return location.startswith(prefixes["prefix"])
-    return not any(location.startswith(other) for other in prefixes["otherPrefixes"])
-
 
 def relative(path: str, start: PurePosixPath) -> str:
     return posixpath.relpath(path, str(start))
-
-
-def language_prefixes(config, lang: str) -> dict:
-    """Where each language's pages live: the default at the root, the others under <lang>/."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return {"prefix": "", "otherPrefixes": []}
-    languages = [(entry.locale, entry.default) for entry in i18n.config.languages]
-    default = next(locale for locale, is_default in languages if is_default)
-    if lang == default:
-        return {"prefix": "", "otherPrefixes": [f"{locale}/" for locale, _ in languages if locale != default]}
-    return {"prefix": f"{lang}/", "otherPrefixes": []}
-

@@ -7,7 +7,7 @@ import re
 
 from mkdocs.plugins import get_plugin_logger
 
-from handbook import context, sources
+from handbook import context, languages, sources
 from handbook.templates import render
 
 log = get_plugin_logger(__name__)
@@ -16,10 +16,6 @@ BLOCK_WITH_ID = re.compile(r'<(p|h[2-6]) id="(p\d+)"([^>]*)>(.*?)</\1>', re.S)
 # The toc extension's own permalink; a numbered paragraph link replaces it on source headings.
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 TITLE = re.compile(r"(<h1[^>]*>.*?</h1>)", re.S)
-
-def language(config) -> str:
-    return config.theme["language"]
-
 
 def document_for(page, config) -> sources.SourceDocument | None:
     if not sources.is_source_page(page.file.src_uri):
@@ -32,7 +28,7 @@ def on_page_markdown(markdown, page, config, files):
     taxonomy = context.of(config).taxonomy
     if document:
         # Before Material's tags plugin (priority -50) reads page.meta["tags"].
-        page.meta["tags"] = tags_for(document, taxonomy, language(config))
+        page.meta["tags"] = tags_for(document, taxonomy, languages.current(config))
     return markdown
 
 

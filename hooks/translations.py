@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from handbook import context, sources
+from handbook.han import HAN_CLASS
 
 log = get_plugin_logger(__name__)
 
@@ -18,7 +19,7 @@ DEFAULT_LANGUAGE = "zh"
 TWIN = "en"
 # The numbered blocks of a source page (paragraphs, headings) and its card's Chinese values.
 NUMBERED_BLOCK = re.compile(r'<(p|h[2-6]) id="(p\d+)"')
-CARD_VALUE = re.compile(r"<dd>([^<A-Za-z]*[\u3400-\u9fff][^<A-Za-z]*)</dd>")
+CARD_VALUE = re.compile(rf"<dd>([^<A-Za-z]*[{HAN_CLASS}][^<A-Za-z]*)</dd>")
 
 
 @event_priority(-200)  # after context.py's edition of this language

@@ -33,13 +33,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import yaml
 from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # this copy's code, also without `pip install -e .`
 
-from handbook import references, schema  # noqa: E402  (the build's own reading and schema)
+from handbook import references, schema, sources  # noqa: E402  (the build's own reading and schema)
+from handbook.han import has_han  # noqa: E402
 from handbook.markdown_escape import escape as escape_markdown  # noqa: E402  (the parser reads it back)
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -162,7 +162,7 @@ def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> st
             f"{path}:{line}: 文件既不是 UTF-8 也不是 GB18030/GBK 编码，第 {line} 行有无法识别的字节。"
             f"请在编辑器中“另存为 UTF-8”，或运行：iconv -f GBK -t UTF-8 {path.name} > utf8.txt"
         ) from None
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not has_han(text):
         line = raw[: utf8_error.start].count(b"\n") + 1
         raise TranscriptError(
             f"{path}:{line}: 文件不是 UTF-8 编码，按 GB18030 读出来也没有汉字。"
@@ -173,7 +173,7 @@ def decode_gb18030(path: Path, raw: bytes, utf8_error: UnicodeDecodeError) -> st
 
 def is_gb18030(data: bytes) -> bool:
     try:
-        return bool(re.search(r"[\u4e00-\u9fff]", data.decode("gb18030")))
+        return has_han(data.decode("gb18030"))
     except UnicodeDecodeError:
         return False
 
@@ -364,36 +364,30 @@ class Project:
         return "-".join(p for p in parts if p)
 
 
-# libyaml where PyYAML has it (front matter is read for every page a run revises or checks).
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 # The title as the importer writes it: one line, a double-quoted scalar (JSON is valid YAML).
 QUOTED_TITLE = re.compile(r'^title: ("(?:[^"\\\n]|\\.)*")[ \t]*$', re.M)
 
 
 def front_matter(path: Path) -> dict:
-    return parse_front_matter(path.read_text(encoding="utf-8"))
-
-
-def parse_front_matter(text: str) -> dict:
-    match = FRONT_MATTER.match(text)
+    """A page's front matter, read as the build reads it: broken front matter is an error here
+    too, never taken for none (that would lose the curated fields of a revised page)."""
     try:
-        meta = yaml.load(match.group(1), Loader=YAML_LOADER) if match else {}
-    except yaml.YAMLError:
-        meta = {}
-    return meta if isinstance(meta, dict) else {}
+        return sources.split_front_matter(schema.read_text(path), path)[0]
+    except PluginError as error:
+        raise TranscriptError(f"{error}\n请先修好这个页面的 front matter（两行 --- 之间的元数据），再运行导入。") from None
 
 
 def title_of(path: Path) -> str:
     """The page's title; the importer's own one-line form is read without a YAML parser (a
-    run reads every page's title), any other form with one."""
+    run reads every page's title), any other form with the build's reader."""
     text = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(text)
     title = QUOTED_TITLE.search(match.group(1)) if match else None
     if title:
         with contextlib.suppress(ValueError):
             return str(json.loads(title.group(1)))
-    return str(parse_front_matter(text).get("title", ""))
+    return str(front_matter(path).get("title", ""))
 
 
 @dataclass
@@ -448,11 +442,8 @@ def plan_outputs(documents: list[Document], project: Project, options: dict, for
 
 def keep_ids(plan: Plan) -> None:
     """A revised text keeps the ids of its unchanged blocks; new blocks get unused numbers."""
-    from handbook.sources import parse_document  # only a revision reads the old page
-    from mkdocs.exceptions import PluginError
-
     try:
-        old = parse_document(plan.target, f"sources/{plan.target.name}").paragraphs
+        old = sources.parse_document(plan.target, f"sources/{plan.target.name}").paragraphs
     except PluginError as error:
         raise TranscriptError(f"{plan.target}: 原页面无法读取，不能保留段落编号：{error}") from None
     by_text: dict[str, list[str]] = {}

@@ -266,6 +266,23 @@ def test_a_title_an_editor_rewrote_in_another_yaml_form_is_still_found(tmp_path,
     assert code == 1 and page.name in err and "--force" in err
     assert len(pages(root)) == 1
 
+def test_a_page_with_broken_front_matter_stops_the_import_with_its_line(tmp_path, capsys):
+    """Broken front matter is never read as none: the text would be imported a second time,
+    or a revision would drop the page's curated fields."""
+    root = new_project(tmp_path)
+    raw = tmp_path / "speech.txt"
+    raw.write_text("在全区挂职干部座谈会上的讲话\n同志们：\n谢谢大家。\n", encoding="utf-8")
+    assert run(capsys, root, raw)[0] == 0
+    [page] = pages(root)
+    text = page.read_text(encoding="utf-8")
+    broken = text.replace('title: "在全区挂职干部座谈会上的讲话"', "title: '在全区挂职干部座谈会上的讲话", 1)
+    page.write_text(broken, encoding="utf-8")
+    for args in ([raw], [raw, "--force"]):
+        code, out, err = run(capsys, root, *args)
+        assert code == 1 and f"{page.name}:" in err and "not valid YAML" in err and "front matter" in err
+        assert page.read_text(encoding="utf-8") == broken and len(pages(root)) == 1
+
+
 def test_a_revision_keeps_metadata_and_ids_and_lists_what_cited_vanished_ids(tmp_path, capsys):
     root = new_project(tmp_path)
     first = tmp_path / "v1.txt"

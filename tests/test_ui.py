@@ -42,3 +42,29 @@ def test_a_language_file_has_every_key_of_the_chinese_one(tmp_path, case):
         english.write_text(expected[0], encoding="utf-8")
     with pytest.raises(PluginError, match=expected[1].replace("(", r"\(").replace(")", r"\)")):
         load_ui(SimpleNamespace(data_dir=tmp_path), "en")
+
+
+def test_the_footer_and_the_error_page_speak_the_pages_language(site):
+    for folder, words in (("", ("版本", "原文已删去地名、人名和数字", "找不到这个页面")),
+                          ("en/", ("version", "Names and figures were removed", "Page not found"))):
+        footer = soup_of(site / folder / "index.html").select_one(".md-copyright").get_text(" ", strip=True)
+        error_page = soup_of(site / folder / "404.html").get_text(" ", strip=True)
+        assert words[0] in footer and words[1] in footer and words[2] in error_page, folder
+
+
+def test_the_theme_templates_get_the_interface_words_escaped():
+    """MkDocs' theme environment does not escape: the words are escaped before a template sees them."""
+    import importlib.util
+
+    import jinja2
+    from handbook import context
+
+    spec = importlib.util.spec_from_file_location("context_hook", ROOT / "hooks" / "context.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    payload = '<img src=x onerror=alert(1)> {version}'
+    config = SimpleNamespace(theme={"language": "zh"})
+    setattr(config, context.EDITION, context.Edition("zh", None, {}, {"footer.version": payload}))
+    env = hook.on_env(jinja2.Environment(autoescape=False), config, None)
+    html = env.from_string('{{ ui("footer.version", version="<b>1</b>") }}').render()
+    assert html == "&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;1&lt;/b&gt;"

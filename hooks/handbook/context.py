@@ -24,7 +24,7 @@ from typing import Mapping
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from . import references
+from . import languages, references
 from .duties import Duty, Registry, load_registry, load_vocabulary
 from .glossary import Glossary, load_glossary
 from . import schema
@@ -189,6 +189,6 @@ def of(config) -> Handbook:
 def edition(config) -> Edition:
     """This language's edition (hooks/context.py makes it in on_files)."""
     current = getattr(config, EDITION, None)
-    if current is None or current.lang != config.theme["language"]:
+    if current is None or current.lang != languages.current(config):
         raise PluginError(f"The handbook's edition is missing: list {CONTEXT_HOOK} first under `hooks:` in mkdocs.yml.")
     return current

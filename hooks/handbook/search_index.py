@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 from functools import lru_cache
 
+from . import languages
+from .han import HAN, HAN_CLASS
+
 # segment.js: HAN, NOT_WORD (JavaScript's \w is ASCII), stripTags, clean
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-NOT_WORD = re.compile(r"[^\w\u3400-\u9fff\uf900-\ufaff]+", re.ASCII)
+NOT_WORD = re.compile(rf"[^\w{HAN_CLASS}]+", re.ASCII)
 TAG = re.compile(r"<[^>]*>")
 DIGIT = re.compile(r"\d", re.ASCII)
 # rank.js passagesOf: paragraphs and list items, then sentences
@@ -287,13 +289,6 @@ class Buckets(dict):
         return value
 
 
-def belongs(location: str, prefixes: dict) -> bool:
-    """The default language at the root, the others under <lang>/."""
-    if prefixes["prefix"]:
-        return location.startswith(prefixes["prefix"])
-    return not any(location.startswith(other) for other in prefixes["otherPrefixes"])
-
-
 def boost(doc: dict, prefix: str, ranking: dict) -> float:
     """rank.js `boost`: the page's own `search: boost`, else its folder's, else 1."""
     if isinstance(doc.get("boost"), (int, float)) and not isinstance(doc.get("boost"), bool):
@@ -311,7 +306,7 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     size = ranking["passage_sentences"]
     page_tokens_of = {doc["location"]: tokenizer.tokenize(doc.get("title") or "")
                       for doc in docs if "#" not in doc["location"]}
-    kept = [doc for doc in docs if belongs(doc["location"], prefixes)
+    kept = [doc for doc in docs if languages.belongs(doc["location"], prefixes)
             and ("#" not in doc["location"] or js_trim(strip_tags(doc.get("text") or "")))]
     page_titles: dict[str, str] = {}
     for doc in kept:

@@ -72,14 +72,9 @@ def slug_of(src_uri: str) -> str:
 def parse_document(path: Path, src_uri: str) -> SourceDocument:
     """Parse a source page: front matter (types checked) and every block with its id."""
     text = read_text(path)
-    match = YAML_RE.match(text)
-    if not match:
-        raise PluginError(f"{path}: a source page starts with front matter between two lines `---`.")
-    raw_meta = parse_yaml(match.group(1), f"{path}", first_line=2)
-    if not isinstance(raw_meta, dict):
-        raise PluginError(f"{path}: the front matter must be a mapping of fields (title: …).")
+    raw_meta, body = split_front_matter(text, path)
     meta = validate(SourceFrontMatter, raw_meta, f"{path}: front matter").model_dump(exclude_none=True)
-    body = text[match.end():].lstrip("\n")
+    body = body.lstrip("\n")
     line_offset = text[: len(text) - len(body)].count("\n")
     paragraphs: dict[str, Paragraph] = {}
     for block_line, start, block in iter_blocks(body):
@@ -105,6 +100,18 @@ def parse_document(path: Path, src_uri: str) -> SourceDocument:
         raise PluginError(f"{path}: the source page has no paragraphs with ids.")
     return SourceDocument(slug_of(src_uri), src_uri, path, MappingProxyType(meta), meta["title"], fingerprint(body),
                           MappingProxyType(paragraphs))
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """A page's front matter (parsed, not yet checked) and the Markdown after it. The importer
+    reads pages with this too, so that it never takes broken front matter for none."""
+    match = YAML_RE.match(text)
+    if not match:
+        raise PluginError(f"{path}: a source page starts with front matter between two lines `---`.")
+    raw_meta = parse_yaml(match.group(1), f"{path}", first_line=2)
+    if not isinstance(raw_meta, dict):
+        raise PluginError(f"{path}: the front matter must be a mapping of fields (title: …).")
+    return raw_meta, text[match.end():]
 
 
 def fingerprint(text: str) -> tuple[int, int]:
