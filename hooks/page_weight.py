@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 import rjsmin
 
 from handbook import languages
-from handbook.css_purge import Usage, minify, purge
+from handbook.css_purge import Asked, Usage, asked_by, minify, parse, purge_parsed
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +47,7 @@ class Weight:
     def __init__(self):
         self.usage = Usage()
         self.stylesheets: set[str] = set()
+        self.parsed: dict[str, tuple[str, list]] = {}  # stylesheet -> (its text, its rules)
         self.builds = 0
 
 
@@ -79,8 +80,16 @@ def collapse_line_breaks(text: str) -> str:
 
 
 def on_files(files, config):
+    """Material's stylesheets, read before any page: the pages' attribute values and ids are
+    kept only where a selector of theirs names them."""
     weight = state(config)
-    weight.stylesheets.update(file.dest_uri for file in files if THEME_CSS.fullmatch(file.dest_uri))
+    for file in files:
+        if THEME_CSS.fullmatch(file.dest_uri) and file.dest_uri not in weight.parsed:
+            css = Path(file.abs_src_path).read_text(encoding="utf-8")
+            weight.parsed[file.dest_uri] = (css, parse(css))
+    weight.stylesheets.update(weight.parsed)
+    asked = [asked_by(rules) for _, rules in weight.parsed.values()]
+    weight.usage.asked = Asked(frozenset().union(*(a.values for a in asked)), frozenset().union(*(a.ids for a in asked)))
     return files
 
 
@@ -114,7 +123,11 @@ def on_post_build(config):
     renamed = {}
     for path, css in stylesheets.items():
         readers = others + tuple(text for other, text in stylesheets.items() if other != path)
-        purged = purge(css, weight.usage, readers)
+        read, rules = weight.parsed[path]
+        if css != read:  # changed since on_files: the pages' values were kept for the other text
+            log.info("%s changed during the build: left unpurged", path)
+            continue
+        purged = purge_parsed(rules, weight.usage, readers)
         digest = hashlib.sha256(purged.encode()).hexdigest()[:8]
         new_path = f"assets/stylesheets/{THEME_CSS.fullmatch(path)['name']}.{digest}.min.css"
         (site / new_path).write_text(purged, encoding="utf-8")

@@ -76,3 +76,29 @@ def test_an_edited_template_is_compiled_again():
     sources["page.html"] = "two {{ x }}"
     fresh = jinja2.Environment(loader=env.loader, bytecode_cache=cache)
     assert fresh.get_template("page.html").render(x=2) == "two 2"
+
+
+def test_keeping_only_the_values_and_ids_selectors_ask_for_purges_the_same(site):
+    from pathlib import Path
+
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    pages = [path.read_text(encoding="utf-8") for path in sorted(site.rglob("*.html"))]
+    for stylesheet in sorted(theme.glob("*.min.css")):
+        rules = css_purge.parse(stylesheet.read_text(encoding="utf-8"))
+        whole, asked = css_purge.Usage(), css_purge.Usage(asked=css_purge.asked_by(rules))
+        for html in pages:
+            whole.add_html(html)
+            asked.add_html(html)
+        assert css_purge.purge_parsed(rules, asked) == css_purge.purge_parsed(rules, whole), stylesheet.name
+        assert len(asked.values) < len(whole.values) / 10 and asked.ids <= whole.ids
+
+
+def test_start_tags_beyond_the_limit_are_forgotten_and_still_counted(monkeypatch):
+    monkeypatch.setattr(css_purge, "SEEN_LIMIT", 3)
+    usage = css_purge.Usage()
+    for number in range(10):
+        usage.add_html(f'<p id="p{number}" class="c{number}"><b>x</b></p>')
+    assert len(usage._seen) <= 3 + 2 and usage.ids == {f"p{n}" for n in range(10)}
+    assert usage.classes == {f"c{n}" for n in range(10)} and {"p", "b"} <= usage.tags
