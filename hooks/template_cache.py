@@ -3,10 +3,10 @@
 mkdocs-static-i18n builds each language with a new theme environment, and Jinja compiles
 Material's templates and the overrides again in each (about 45 templates, 0.1–0.3 s a
 language). Each theme environment gets an in-memory bytecode cache, shared by the environments
-of the same settings, so the second language loads the code the first compiled. MkDocs loads
-a hook anew with each configuration (each `mkdocs serve` rebuild), so the cache lives for one
-build; Jinja also compares each template's source with the checksum stored beside its code.
-Nothing is written to disk.
+of the same settings, so the second language loads the code the first compiled. The caches
+are kept on the config object, which static-i18n's languages share and `mkdocs serve` makes
+anew for each rebuild; Jinja also compares each template's source with the checksum stored
+beside its code. Nothing is written to disk.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
-CACHES: dict[tuple, MemoryBytecodeCache] = {}
+CACHES = "_handbook_template_caches"  # settings -> MemoryBytecodeCache, on the config
 
 
 def settings_of(env: jinja2.Environment) -> tuple:
@@ -46,5 +46,7 @@ def settings_of(env: jinja2.Environment) -> tuple:
 @event_priority(100)  # before any plugin's on_env loads a template
 def on_env(env, config, files):
     if env.bytecode_cache is None:
-        env.bytecode_cache = CACHES.setdefault(settings_of(env), MemoryBytecodeCache())
+        if getattr(config, CACHES, None) is None:
+            setattr(config, CACHES, {})
+        env.bytecode_cache = getattr(config, CACHES).setdefault(settings_of(env), MemoryBytecodeCache())
     return env
