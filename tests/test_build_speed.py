@@ -102,3 +102,22 @@ def test_start_tags_beyond_the_limit_are_forgotten_and_still_counted(monkeypatch
         usage.add_html(f'<p id="p{number}" class="c{number}"><b>x</b></p>')
     assert len(usage._seen) <= 3 + 2 and usage.ids == {f"p{n}" for n in range(10)}
     assert usage.classes == {f"c{n}" for n in range(10)} and {"p", "b"} <= usage.tags
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_glossary_names_are_found_where_their_alternation_found_them(lang):
+    import glossary
+    from handbook.glossary import Term
+
+    names = ["挂职干部", "挂职", "挂职单位", "派出单位", "接收单位", "组织部", "组织部门", "G20峰会"] if lang == "zh" else \
+        ["host unit", "host units", "host", "seconded cadre", "second", "sending unit", "organisation department"]
+    terms = tuple(Term(f"t{n}", name, (), name, "", "", False, ()) for n, name in enumerate(names))
+    found, pattern = glossary.term_pattern(terms, lang)
+    alternation = "|".join(re.escape(n) for n in sorted(found, key=len, reverse=True))
+    old = re.compile(alternation) if lang == "zh" else re.compile(rf"\b(?:{alternation})(?:s|es)?\b", re.IGNORECASE)
+    pieces = [*found, *(name[:cut] for name in found for cut in range(1, len(name))), " ", "s", "es", "-", "（", "A"]
+    rng = random.Random(12)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6)))
+        text = text.upper() if lang == "en" and rng.random() < 0.3 else text
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in old.finditer(text)], text
