@@ -34,7 +34,7 @@ QUERIES_EN = public_queries("search_queries_en.json")
 # en 0.69 / 0.88 / 0.75); issue 12's goal is hit@5 0.95 and hit@1 0.6 on both, every kind 0.8.
 GATES = {
     "zh": {"hit@5": 1.0, "hit@1": 0.85, "mrr": 0.9, "kind_hit@5": 1.0},
-    "en": {"hit@5": 0.875, "hit@1": 0.6875, "mrr": 0.74, "kind_hit@5": 0.5},
+    "en": {"hit@5": 0.875, "hit@1": 0.6875, "mrr": 0.75, "kind_hit@5": 0.5},
 }
 
 
@@ -214,6 +214,19 @@ def test_derived_words_lead_to_words_of_the_texts():
     assert not [word for word, targets in derived.items()
                 if any(derive_search_vocabulary.known(word, {target}) for target in targets)]
     assert derive_search_vocabulary.known("housing", {"house"}) and not derive_search_vocabulary.known("loans", {"financing"})
+
+
+def test_derived_chinese_words_are_readers_words_leading_to_words_of_the_texts():
+    import derive_search_vocabulary
+    import yaml
+
+    derived = yaml.safe_load((ROOT / "data" / "search_vocabulary.yml").read_text(encoding="utf-8"))["zh"]["derived"]
+    texts, pages = derive_search_vocabulary.chinese_words(ROOT / "docs")
+    assert derived and all(set(targets) <= texts for targets in derived.values())
+    # only words the pages do not use, not even inside a longer word (the engine finds those),
+    # and no counts (一台, 七个)
+    assert not [word for word in derived if any(word in page_word for page_word in pages)]
+    assert not [word for word in derived if derive_search_vocabulary.QUANTITY.match(word)]
 
 
 WORDNET_FIXTURE = {

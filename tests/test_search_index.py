@@ -93,3 +93,15 @@ def test_python_and_javascript_put_two_characters_or_terms_in_the_same_bucket():
     result = subprocess.run([node(), "-e", script], input=data, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert [search_index.bucket(pair, 131072) for pair in pairs] == json.loads(result.stdout)
+
+
+def test_an_item_after_a_citation_left_out_of_search_does_not_start_on_its_colon(site):
+    ranking = {"texts_folder": "sources/", "passage_sentences": 3, "title_weight": 2, "page_title_weight": 0.5,
+               "page_boosts": {}}
+    docs = [{"location": "guide/b/#read-more", "title": "延伸阅读", "text": "<ul> <li>：找准位置</li> <li>模板：参考</li> </ul>"}]
+    index = search_index.build(docs, {"prefix": "", "otherPrefixes": ["en/"]}, ranking, search_index.Tokenizer(False))
+    assert index.sections[0]["x"] == "<ul> <li>找准位置</li> <li>模板：参考</li> </ul>"
+    # the built handbook's guide pages cite sources in their further reading, in both languages
+    fragments = [path.read_text("utf-8") for path in (site / "search").glob("*/f[0-9]*.js")]
+    assert fragments and not [text for text in fragments if "<li>：" in text or "<li>: " in text]
+    assert any("<li>找准位置，尽快进入角色</li>" in text for text in fragments)

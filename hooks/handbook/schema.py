@@ -180,6 +180,7 @@ class Ranking(Model):
     coverage_floor: Weight
     together_bonus: Weight
     close_section: Weight
+    page_sections: Count
     max_sections: Count
     typo_min_length: Count
     weights: RankingWeights

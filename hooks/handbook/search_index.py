@@ -63,6 +63,16 @@ def clean(value: str) -> str:
     return value.replace("\u200b", "")
 
 
+# A paragraph or list item that opens on a colon: the citation before it is kept out of search
+# (data-search-exclude), and its excerpt should not start on the colon.
+ORPHAN_COLON = re.compile(r"(<(?:p|li)>) *[：:] *")
+
+
+def tidy_text(value: str) -> str:
+    """segment.js `tidy`: the colon a left-out citation leaves at an item's start, dropped."""
+    return ORPHAN_COLON.sub(r"\1", value)
+
+
 def is_han(value: str) -> bool:
     return HAN.search(value) is not None
 
@@ -340,6 +350,7 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     size = ranking["passage_sentences"]
     page_tokens_of = {doc["location"]: tokenizer.tokenize(doc.get("title") or "")
                       for doc in docs if "#" not in doc["location"]}
+    docs = [dict(doc, text=tidy_text(doc["text"])) if doc.get("text") else doc for doc in docs]
     kept = [doc for doc in docs if languages.belongs(doc["location"], prefixes)
             and ("#" not in doc["location"] or js_trim(strip_tags(doc.get("text") or "")))]
     page_titles: dict[str, str] = {}

@@ -52,3 +52,13 @@ test("English words are marked where a word starts, not inside another word", ()
     "the department's <mark data-md-highlight>part</mark>");
   assert.strictEqual(highlight("host units", ["unit"], 20), "host <mark data-md-highlight>unit</mark>s");
 });
+
+test("a page shows its sections close to its best, up to page_sections of them; Material folds the rest", () => {
+  const { presenter } = setUp();
+  const item = (location, score) => ({ location, title: location, text: "", score, terms: {} });
+  const group = presenter.arrange([item("sources/a/#p1", 10), item("sources/a/#p2", 9), item("sources/a/#p3", 8.5),
+    item("sources/a/#p4", 2)], [concept], "讲话");
+  const scores = Object.fromEntries(group.slice(0, -1).map((i) => [i.location, i.score]));
+  // Material shows the items scoring at least as high as the first, after the heading
+  assert.deepStrictEqual(scores, { "sources/a/#p1": 10, "sources/a/#p2": 10, "sources/a/#p3": 8.5, "sources/a/#p4": 2 });
+});

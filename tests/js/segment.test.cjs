@@ -57,3 +57,9 @@ test("American spellings meet the translations' British ones", () => {
   assert.strictEqual(seg.term("organization"), seg.term("organisation"));
   assert.strictEqual(seg.term("size"), "size");
 });
+
+test("an item that opens on a colon (its citation kept out of search) starts on its words", () => {
+  assert.strictEqual(seg.tidy("<ul> <li>：找准位置</li> <li>体会：参考</li> <li>: be a pupil</li></ul>"),
+    "<ul> <li>找准位置</li> <li>体会：参考</li> <li>be a pupil</li></ul>");
+  assert.strictEqual(seg.tidy("<p>：说明</p>"), "<p>说明</p>");
+});

@@ -54,9 +54,14 @@
     sections.forEach(function (item) {
       Object.keys(item.terms).forEach(function (term) { heading.terms[term] = heading.terms[term] || item.terms[term]; });
     });
-    // a section nearly as good as the page's best is shown too, not folded away
+    // a section nearly as good as the page's best is shown too, not folded away, up to
+    // `page_sections` of them, so that one page does not fill the first results
+    var shown = 0;
     sections.forEach(function (item) {
-      if (item.score >= self.ranking.close_section * best.score) item.score = Math.max(item.score, best.score);
+      if (shown < self.ranking.page_sections && item.score >= self.ranking.close_section * best.score) {
+        item.score = Math.max(item.score, best.score);
+        shown += 1;
+      }
     });
     return sections.concat([heading]);
   };

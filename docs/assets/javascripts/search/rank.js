@@ -34,6 +34,9 @@
     var prefix = this.settings.prefix || "";
     var texts = prefix + ranking.texts_folder;
     var totalLength = 0;
+    docs = docs.map(function (doc) {
+      return doc.text ? Object.assign({}, doc, { text: seg.tidy(doc.text) }) : doc;
+    });
     // a section belongs to its page: the page's title words count in it too, a little
     var pageTitles = Object.create(null);
     docs.forEach(function (doc) {

@@ -111,13 +111,19 @@
     return value.replace(/<[^>]*>/g, " ");
   }
 
+  /* A paragraph or list item that opens on a colon (its citation is kept out of search) starts
+     on its words instead, so that its excerpt does not begin with a bare "：". */
+  function tidy(value) {
+    return value.replace(/(<(?:p|li)>) *[：:] */g, "$1");
+  }
+
   function clean(value) {
     return value.replace(/\u200b/g, "");
   }
 
   var api = {
     isHan: isHan, prepare: prepare, pieces: pieces, tokenize: tokenize, segmentRun: segmentRun,
-    stem: stem, spelling: spelling, term: term, stripTags: stripTags, clean: clean
+    stem: stem, spelling: spelling, term: term, stripTags: stripTags, clean: clean, tidy: tidy
   };
   (scope.HandbookSearch = scope.HandbookSearch || {}).segment = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
