@@ -375,9 +375,7 @@
 })();
 
 /* The language switch keeps the reader's place: static-i18n links the same page in the other
-   language, and the anchor (a paragraph or heading id, the same in both) is carried over.
-   Handled here, before Material's own handler, which would look the page up in a sitemap
-   (not readable from file://) and drop the anchor. */
+   language, and the anchor (a paragraph or heading id, the same in both) is carried over. */
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a.md-select__link[hreflang]");
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
@@ -385,17 +383,3 @@ document.addEventListener("click", function (event) {
   event.stopPropagation();
   location.href = link.href.split("#")[0] + location.hash;
 }, true);
-
-/* hreflang links stay out of sight of Material's script, which fetches a sitemap.xml next to
-   every <link rel="alternate"> (another host, or a CORS error from file://) to map pages
-   between languages; the handbook's switch links the other language's page directly. This
-   file runs after Material's bundle and before DOMContentLoaded, when Material looks: the links
-   lose their rel until then and get it back right after. */
-(function () {
-  "use strict";
-  var hidden = Array.prototype.slice.call(document.querySelectorAll('link[rel="alternate"][hreflang]'));
-  hidden.forEach(function (link) { link.rel = "hb-alternate"; });
-  function restore() { hidden.forEach(function (link) { link.rel = "alternate"; }); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restore);
-  else restore();
-})();

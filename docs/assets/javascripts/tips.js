@@ -1,10 +1,13 @@
 /* The handbook's tooltips: the text of an element's data-hb-tip (a glossary term's definition,
    a duty's summary, a cited paragraph's opening words), shown on hover, focus or tap. The text
-   is set with textContent, so nothing in it can become markup; Material's own tooltips (which
-   read `title` as HTML) never see it. */
+   is set with textContent, so nothing in it can become markup. The same tip shows the title of
+   an element of the content or header (content.tooltips, where Material's bundle made a
+   tooltip of it): the title is emptied while the tip shows, so the browser's own does not show
+   too. */
 (function () {
   "use strict";
   var tip = null, owner = null;
+  var TITLED = ".md-content [title], .md-header [title], .md-sidebar [title]";
 
   function show(element) {
     if (owner === element) return;
@@ -13,11 +16,19 @@
     tip.className = "hb-tip";
     tip.id = "hb-tip";
     tip.setAttribute("role", "tooltip");
-    tip.textContent = element.getAttribute("data-hb-tip");
+    if (!element.hasAttribute("data-hb-tip")) {
+      // an empty title: the browser shows none of its own meanwhile
+      element.setAttribute("data-hb-title", element.getAttribute("title") || element.getAttribute("data-hb-title"));
+      element.setAttribute("title", "");
+    }
+    tip.textContent = element.getAttribute("data-hb-tip") || element.getAttribute("data-hb-title");
     document.body.appendChild(tip);
     var box = element.getBoundingClientRect();
     var width = Math.min(320, document.documentElement.clientWidth - 16);
     tip.style.maxWidth = width + "px";
+    tip.style.left = "0px";
+    // as wide as its text: a short one stays under its element, near the right edge too
+    width = Math.min(width, tip.offsetWidth);
     var left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
     tip.style.left = left + "px";
     tip.style.top = (box.bottom + window.scrollY + 6) + "px";
@@ -26,13 +37,22 @@
   }
 
   function hide() {
-    if (owner) owner.removeAttribute("aria-describedby");
+    if (owner) {
+      owner.removeAttribute("aria-describedby");
+      if (owner.hasAttribute("data-hb-title")) {
+        owner.setAttribute("title", owner.getAttribute("data-hb-title"));
+        owner.removeAttribute("data-hb-title");
+      }
+    }
     if (tip && tip.parentNode) tip.parentNode.removeChild(tip);
     owner = null;
   }
 
   function target(event) {
-    return event.target && event.target.closest ? event.target.closest("[data-hb-tip]") : null;
+    if (!event.target || !event.target.closest) return null;
+    var element = event.target.closest("[data-hb-tip], [data-hb-title], " + TITLED);
+    return element && (element.getAttribute("data-hb-tip") || element.getAttribute("title") ||
+      element.getAttribute("data-hb-title")) ? element : null;
   }
 
   document.addEventListener("mouseover", function (event) { var t = target(event); if (t) show(t); });

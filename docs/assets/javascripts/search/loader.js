@@ -1,9 +1,10 @@
 /*
- * Material's search worker for one language (worker.<lang>.js: these settings and this file).
- * Material starts it with every page, so it is small: the engine and the language's dictionary
- * are loaded only when the reader first searches, and only the reader's language; the engine
- * then loads the postings and sections a query needs (shards.js).
- * - Material sends the search index at start; the build leaves it empty (hooks/search.py).
+ * The search worker for one language (worker.<lang>.js: these settings and this file). The page's
+ * client (client.js) starts it when the reader opens search and speaks Material's worker
+ * messages to it. It is small: the engine and the language's dictionary are loaded only when
+ * the reader first searches, and only the reader's language; the engine then loads the postings
+ * and sections a query needs (shards.js).
+ * - SETUP carries no documents: the build leaves Material's search index empty (hooks/search.py).
  * - In a browser worker the files load with importScripts; from file://, where the handbook's
  *   stand-in runs this script in a hidden frame, with script elements.
  */
@@ -60,7 +61,7 @@
     } else if (handle) {
       handle(message);
     } else if (message.type === MESSAGE.QUERY && !String(message.data || "").trim()) {
-      // Material asks with an empty query when the page opens: no need to load anything
+      // an empty query (the box opened, or cleared): nothing to load yet
       scope.postMessage({ type: MESSAGE.RESULT, data: { items: [] } });
     } else {
       waiting = [message];  // only the latest query matters

@@ -1,6 +1,6 @@
 /*
- * The handbook's search engine: the stages put together, answering Material's messages, so
- * Material's search box and result list stay as they are. The build (hooks/search.py) writes
+ * The handbook's search engine: the stages put together, answering Material's worker messages
+ * (SETUP, READY, QUERY, RESULT), which the page's client (client.js) sends. The build (hooks/search.py) writes
  * engine.<lang>.js: the language's settings (lexicon and ranking), the stemmer if any, then
  * segment.js, expand.js, rank.js, shards.js, present.js and this file; loader.js loads it
  * with the language's dictionary when the reader first searches.

@@ -1,0 +1,134 @@
+"""The handbook client (docs/assets/javascripts/client.js), in place of Material's bundle: no
+page loads the bundle; the palette persists across pages; the header, the table of contents
+and the back-to-top button follow the scroll; code blocks copy; tables scroll in their
+wrapper; the search answers from the keyboard; the words found are marked on the page opened,
+as text."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+import bench_search
+
+SOURCE = "/sources/01-city-speech/"
+
+
+@pytest.fixture
+def loaded(page):
+    """Every URL the page requested."""
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    return page
+
+
+def test_no_page_loads_materials_bundle(loaded, server, context, site):
+    assert not list((site / "assets" / "javascripts").glob("bundle.*")), "published though no page loads it"
+    for path in ("/", "/en" + SOURCE, "/duties/"):
+        loaded.goto(server + path)
+        assert loaded.locator("html.js:not(.no-js)").count() == 1
+    assert not [url for url in loaded.requested if "/bundle." in url or "/workers/" in url]
+    assert loaded.errors == [] and context.outside_requests == []
+
+
+def test_palette_choice_persists_across_pages(page, server):
+    page.goto(server + "/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    stored = page.evaluate("__md_get('__palette')")
+    assert stored["index"] == 1 and stored["color"]["scheme"] == "slate"
+    page.goto(server + SOURCE)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("for") == "__palette_0"
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.goto(server + "/en/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    assert page.errors == []
+
+
+def test_header_contents_and_back_to_top_follow_the_scroll(page, server):
+    page.goto(server + SOURCE)
+    title = page.locator("[data-md-component=header-title]")
+    top = page.locator(".md-top")
+    toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
+    assert "md-header__title--active" not in title.get_attribute("class")
+    hidden = "() => document.querySelector('.md-top').hidden"  # Material's CSS fades it out
+    assert page.evaluate(hidden)
+    links = toc.locator("a.md-nav__link")
+    target = links.nth(links.count() - 2)
+    heading = target.get_attribute("href").split("#")[1]
+    page.evaluate(f"document.getElementById('{heading}').scrollIntoView()")
+    page.wait_for_function(f"() => document.querySelector('.md-sidebar--secondary a.md-nav__link--active[href$=\"#{heading}\"]')")
+    assert "md-header__title--active" in title.get_attribute("class")
+    assert toc.locator("a.md-nav__link--active").count() == 1
+    assert toc.locator("a.md-nav__link--passed").count() >= links.count() - 2
+    # toc.follow: the active link is scrolled into its sidebar's view
+    wrap = page.locator(".md-sidebar--secondary .md-sidebar__scrollwrap")
+    assert wrap.evaluate("(w, a) => { const r = w.getBoundingClientRect(), b = a.getBoundingClientRect();"
+                         " return b.top >= r.top && b.bottom <= r.bottom; }", target.element_handle())
+    assert float(wrap.evaluate("w => parseFloat(w.style.height)")) > 100  # the sidebar's height is set
+    assert page.evaluate(hidden)  # scrolling down
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+    top.click()
+    page.wait_for_function("() => window.scrollY === 0")
+    assert page.errors == []
+
+
+def test_a_code_block_copies_with_materials_dialog(page, server, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(server + "/en/writing/work-report/")
+    block = page.locator(".md-content .highlight pre").first
+    block.hover()
+    button = block.locator("button.md-code__button[data-md-type=copy]")
+    assert button.get_attribute("title") == "Copy to clipboard"
+    button.click()
+    assert page.locator(".md-dialog--active").inner_text() == "Copied to clipboard"
+    assert page.evaluate("navigator.clipboard.readText()") == block.locator("code").inner_text().rstrip()
+    assert page.errors == []
+
+
+def test_search_from_the_keyboard(page, server, context):
+    page.goto(server + "/en/guide/first-week/")
+    page.keyboard.press("/")
+    query = page.locator(".md-search__input")
+    assert query.evaluate("el => el === document.activeElement")
+    assert page.locator("#__search").is_checked()
+    page.wait_for_function("() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    assert page.locator(".md-search-result__meta").first.inner_text() == "Type to start searching"
+    page.evaluate(bench_search.WATCH_RESULTS)
+    links, _ = bench_search.run_query(page, "host unit")
+    assert links
+    assert page.locator(".md-search-result__meta").first.inner_text().endswith("matching documents")
+    page.keyboard.press("ArrowDown")
+    first = page.locator(".md-search-result__list a.md-search-result__link").first
+    assert first.evaluate("el => el === document.activeElement")
+    page.keyboard.press("ArrowUp")
+    assert query.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("s")
+    page.keyboard.press("Enter")  # the best result
+    page.wait_for_url("**/en/**?h=*")
+    assert not page.url.endswith("/en/guide/first-week/")
+    assert page.locator("mark[data-md-highlight]").count() >= 1
+    assert page.errors == [] and context.outside_requests == []
+
+
+def test_next_and_previous_page_keys(page, server):
+    page.goto(server + "/en/guide/first-week/")
+    page.keyboard.press("n")
+    page.wait_for_url("**/en/guide/first-months/")
+    page.keyboard.press("p")
+    page.wait_for_url("**/en/guide/first-week/")
+
+
+def test_the_highlighted_words_stay_text(page, server):
+    words = '<img src=x onerror="alert(1)"> 挂职'
+    page.goto(server + SOURCE + "?h=" + quote(words))
+    marks = page.locator("mark[data-md-highlight]")
+    assert marks.count() >= 1 and set(marks.all_inner_texts()) == {"挂职"}
+    assert page.locator(".md-content img[src=x]").count() == 0
+    assert page.errors == []
