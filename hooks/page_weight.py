@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import chain, repeat
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -24,7 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 import rjsmin
 
 from handbook import languages
-from handbook.css_purge import Usage, minify, purge
+from handbook.css_purge import Asked, Usage, asked_by, minify, parse, purge_parsed
 
 log = get_plugin_logger(__name__)
 
@@ -32,7 +33,7 @@ STATE = "_handbook_page_weight"
 # Material's own stylesheets: assets/stylesheets/<name>.<hash>.min.css.
 THEME_CSS = re.compile(r"assets/stylesheets/(?P<name>[\w-]+)\.(?P<hash>[0-9a-f]{8})\.min\.css")
 VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-LINE_BREAK_RUN = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+SPACE = " \t\r"  # with the line break, the whitespace a run of which becomes one line break
 # Material's search worker and lunr run apart from the page: they name nothing it shows.
 WORKER_FOLDERS = ("lunr", "workers")
 HEAD_BYTES = 32 * 1024  # where a page's stylesheet links stand
@@ -46,6 +47,7 @@ class Weight:
     def __init__(self):
         self.usage = Usage()
         self.stylesheets: set[str] = set()
+        self.parsed: dict[str, tuple[str, list]] = {}  # stylesheet -> (its text, its rules)
         self.builds = 0
 
 
@@ -59,16 +61,35 @@ def state(config) -> Weight:
 def collapse_whitespace(html: str) -> str:
     parts, position = [], 0
     for verbatim in VERBATIM.finditer(html):
-        parts.append(LINE_BREAK_RUN.sub("\n", html[position:verbatim.start()]))
+        parts.append(collapse_line_breaks(html[position:verbatim.start()]))
         parts.append(verbatim.group())
         position = verbatim.end()
-    parts.append(LINE_BREAK_RUN.sub("\n", html[position:]))
+    parts.append(collapse_line_breaks(html[position:]))
     return "".join(parts)
 
 
+def collapse_line_breaks(text: str) -> str:
+    """Each run of whitespace that holds a line break, one line break: the lines stripped where
+    they meet a line break, the blank ones dropped (in C, five times faster than a regular
+    expression's substitution)."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    middle = filter(None, map(str.strip, lines[1:-1], repeat(SPACE)))
+    return "\n".join(chain((lines[0].rstrip(SPACE),), middle, (lines[-1].lstrip(SPACE),)))
+
+
 def on_files(files, config):
+    """Material's stylesheets, read before any page: the pages' attribute values and ids are
+    kept only where a selector of theirs names them."""
     weight = state(config)
-    weight.stylesheets.update(file.dest_uri for file in files if THEME_CSS.fullmatch(file.dest_uri))
+    for file in files:
+        if THEME_CSS.fullmatch(file.dest_uri) and file.dest_uri not in weight.parsed:
+            css = Path(file.abs_src_path).read_text(encoding="utf-8")
+            weight.parsed[file.dest_uri] = (css, parse(css))
+    weight.stylesheets.update(weight.parsed)
+    asked = [asked_by(rules) for _, rules in weight.parsed.values()]
+    weight.usage.asked = Asked(frozenset().union(*(a.values for a in asked)), frozenset().union(*(a.ids for a in asked)))
     return files
 
 
@@ -102,7 +123,11 @@ def on_post_build(config):
     renamed = {}
     for path, css in stylesheets.items():
         readers = others + tuple(text for other, text in stylesheets.items() if other != path)
-        purged = purge(css, weight.usage, readers)
+        read, rules = weight.parsed[path]
+        if css != read:  # changed since on_files: the pages' values were kept for the other text
+            log.info("%s changed during the build: left unpurged", path)
+            continue
+        purged = purge_parsed(rules, weight.usage, readers)
         digest = hashlib.sha256(purged.encode()).hexdigest()[:8]
         new_path = f"assets/stylesheets/{THEME_CSS.fullmatch(path)['name']}.{digest}.min.css"
         (site / new_path).write_text(purged, encoding="utf-8")

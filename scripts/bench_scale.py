@@ -12,6 +12,8 @@ library's does. Then it builds the handbook and plain Material (the same Markdow
 the handbook's hooks, overrides, CSS and JavaScript) alternately, and prints one JSON line:
 
     build_s: median build time of each, and their ratio
+    cpu_s: median processor time (user + system) of each build and their ratio, steadier than
+        the wall time when other work shares the machine; build_runs_s: every run's wall time
     peak_rss_mib: the largest resident memory of each build (ru_maxrss of the child)
     source_page_bytes: HTML of one synthetic source page (zh), both builds
     page_bytes: HTML of the handbook's pages that list the whole library or registry (zh): the
@@ -262,8 +264,8 @@ def plain_material(project: Path, pages: list[str]) -> Path:
 
 
 def build(project: Path, config: str, site: Path, profile: Path | None = None,
-          reference: bool = False) -> tuple[float, float]:
-    """Build in a child process; return (seconds, peak resident memory in MiB). With `reference`,
+          reference: bool = False) -> tuple[float, float, float]:
+    """Build in a child process; return (seconds, processor seconds, peak resident memory in MiB). With `reference`,
     the handbook also writes Material's passages (search/reference.<lang>.js), which the timed
     builds leave out, as a reader's build does."""
     shutil.rmtree(site, ignore_errors=True)
@@ -284,7 +286,7 @@ def build(project: Path, config: str, site: Path, profile: Path | None = None,
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise SystemExit(f"build with {config} failed:\n{stderr.decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 # Pages that list the whole registry or library, measured at every size (zh, under the site).
@@ -446,12 +448,15 @@ def main(argv: list[str] | None = None) -> int:
         configs = {"handbook": "mkdocs.yml", "material": plain_config.name}
         times = {name: [] for name in sites}
         memory = {name: [] for name in sites}
+        cpu = {name: [] for name in sites}
         for _ in range(args.runs):
             for name in sites:
-                seconds, mib = build(project, configs[name], sites[name])
+                seconds, processor, mib = build(project, configs[name], sites[name])
                 times[name].append(seconds)
+                cpu[name].append(processor)
                 memory[name].append(mib)
         median = {name: statistics.median(values) for name, values in times.items()}
+        cpu_median = {name: statistics.median(values) for name, values in cpu.items()}
         # a synthetic text, or with --docs 0 (the real handbook alone) one of the library's own
         library = pages or sorted(p.relative_to(project / "docs").as_posix()
                                   for p in (project / "docs" / "sources").glob("[0-9]*.md") if p.name.count(".") == 1)
@@ -464,6 +469,9 @@ def main(argv: list[str] | None = None) -> int:
             "runs": args.runs,
             "build_s": {**{name: round(value, 2) for name, value in median.items()},
                         "ratio": round(median["handbook"] / median["material"], 3)},
+            "build_runs_s": {name: [round(value, 2) for value in values] for name, values in times.items()},
+            "cpu_s": {**{name: round(value, 2) for name, value in cpu_median.items()},
+                      "ratio": round(cpu_median["handbook"] / cpu_median["material"], 3)},
             "peak_rss_mib": {**{name: round(max(values), 1) for name, values in memory.items()},
                              "ratio": round(max(memory["handbook"]) / max(memory["material"]), 3)},
             "source_page": sample + "/",

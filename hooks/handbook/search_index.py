@@ -107,7 +107,7 @@ class Tokenizer:
 
     def __init__(self, snowball: bool):
         self.snowball = snowball
-        self.terms: dict[str, str] = {}
+        self.terms: dict[str, str] = Terms(self)
 
     def term(self, word: str) -> str:
         lower = spelling(word.lower())
@@ -116,14 +116,19 @@ class Tokenizer:
         return _snowball().stemWord(lower) if self.snowball else light_stem(lower)
 
     def tokenize(self, value: str) -> list[str]:
-        terms, tokens = self.terms, []
-        for word in NOT_WORD.split(strip_tags(value)):
-            if word:
-                token = terms.get(word)
-                if token is None:  # each word is looked at once per build
-                    token = terms[word] = word if is_han(word) else self.term(word)
-                tokens.append(token)
-        return tokens
+        return list(map(self.terms.__getitem__, filter(None, NOT_WORD.split(strip_tags(value)))))
+
+
+class Terms(dict):
+    """Word -> its term, each word looked at once per build (then a lookup in C)."""
+
+    def __init__(self, tokenizer: Tokenizer):
+        super().__init__()
+        self.tokenizer = tokenizer
+
+    def __missing__(self, word: str) -> str:
+        token = self[word] = word if is_han(word) else self.tokenizer.term(word)
+        return token
 
 
 def js_trim(value: str) -> str:
@@ -144,14 +149,34 @@ def passages_of(html: str, size: int) -> list[str]:
     return passages or [""]
 
 
-def encode(numbers) -> str:
+def code_of(n: int) -> str:
+    """One number's code."""
     out = []
-    for n in numbers:
-        while n >= 32:
-            out.append(DIGITS[32 | (n & 31)])
-            n >>= 5
-        out.append(DIGITS[n])
+    while n >= 32:
+        out.append(DIGITS[32 | (n & 31)])
+        n >>= 5
+    out.append(DIGITS[n])
     return "".join(out)
+
+
+class Codes(dict):
+    """Number -> its code, computed once: the numbers are mostly small and repeat, so that
+    encoding is a lookup in C (twice as fast). Numbers from CODES_KEPT on are computed each time,
+    so that the table stays small."""
+
+    def __missing__(self, n: int) -> str:
+        code = code_of(n)
+        if n < CODES_KEPT:
+            self[n] = code
+        return code
+
+
+CODES_KEPT = 1 << 15  # up to three characters
+CODES = Codes()
+
+
+def encode(numbers) -> str:
+    return "".join(map(CODES.__getitem__, numbers))
 
 
 def decode(text: str) -> list[int]:
@@ -166,10 +191,46 @@ def decode(text: str) -> list[int]:
     return numbers
 
 
+class Sections:
+    """The sections' fragment records (location, title, text, page title, tags, passages if
+    they travel), each made when it is read: a record holds the section's text without U+200B,
+    a copy of Material's passage that, kept for every section, would add the language's whole
+    text to the build's memory (tens of MB at 1,000 texts)."""
+
+    def __init__(self):
+        self.parts: list[tuple[dict, str | None, list[str] | None]] = []
+
+    def append(self, doc: dict, page_title: str | None, passages: list[str] | None) -> None:
+        self.parts.append((doc, page_title, passages))
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __getitem__(self, number):
+        if isinstance(number, slice):
+            return [record(*part) for part in self.parts[number]]
+        return record(*self.parts[number])
+
+    def __iter__(self) -> Iterator[dict]:
+        return (record(*part) for part in self.parts)
+
+
+def record(doc: dict, page_title: str | None, passages: list[str] | None) -> dict:
+    """A section's fragment record: l(ocation), t(itle), (te)x(t), p(age title), (ta)g(s), s(passages)."""
+    made = {"l": doc["location"], "t": clean(doc.get("title") or ""), "x": clean(doc.get("text") or "")}
+    if page_title is not None:
+        made["p"] = page_title
+    if doc.get("tags"):
+        made["g"] = doc["tags"]
+    if passages is not None:
+        made["s"] = passages
+    return made
+
+
 @dataclass
 class LanguageIndex:
     """What rank.js `Index.add` computed, for one language."""
-    sections: list[dict] = field(default_factory=list)   # the fragment records
+    sections: Sections = field(default_factory=Sections)   # the fragment records
     boosts: list[float] = field(default_factory=list)    # per section
     lengths: list[int] = field(default_factory=list)     # per passage
     first_passage: list[int] = field(default_factory=list)  # per section
@@ -304,20 +365,13 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     pair_of = Buckets(index.pair_bucket_count)
     for doc in kept:
         location, raw_text = doc["location"], doc.get("text") or ""
-        title, text = clean(doc.get("title") or ""), clean(raw_text)
         page = location.split("#")[0]
-        record = {"l": location, "t": title, "x": text}
-        if page in page_titles:
-            record["p"] = page_titles[page]
-        if doc.get("tags"):
-            record["g"] = doc["tags"]
         passages = passages_of(raw_text, size)
         plains = [clean(strip_tags(p)) for p in passages]
         # the browser derives the passages from the cleaned text; where that differs (a part
         # of nothing but U+200B), the passages travel with the section
-        if [clean(strip_tags(p)) for p in passages_of(text, size)] != plains:
-            record["s"] = plains
-        index.sections.append(record)
+        differ = [clean(strip_tags(p)) for p in passages_of(clean(raw_text), size)] != plains
+        index.sections.append(doc, page_titles.get(page), plains if differ else None)
         index.boosts.append(boost(doc, prefix, ranking))
         index.first_passage.append(len(index.lengths))
         # the titles' words count in each passage, added first (rank.js adds in this order)
@@ -439,16 +493,16 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         digests["p"].append(digest(file))
         terms.append(" ".join(term for term, _ in shard))
         counts.append(encode(len(index.postings[term]) + (term in index.in_texts) for term, _ in shard))
-    fragments, first, size = [], 0, 0
-    for number, record in enumerate(index.sections):
-        size += len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    fragment_firsts, records, size = [], [], 0
+    for number, made in enumerate(index.sections):  # one fragment's records at a time
+        records.append(made)
+        size += len(json.dumps(made, ensure_ascii=False).encode("utf-8"))
         if size > FRAGMENT_SIZE or number == len(index.sections) - 1:
-            fragments.append((first, number + 1))
-            first, size = number + 1, 0
-    for number, (start, end) in enumerate(fragments):
-        file = script(f"{lang}/f{number}", f"f{number}", index.sections[start:end])
-        yield file
-        digests["f"].append(digest(file))
+            file = script(f"{lang}/f{len(fragment_firsts)}", f"f{len(fragment_firsts)}", records)
+            yield file
+            digests["f"].append(digest(file))
+            fragment_firsts.append(number + 1 - len(records))
+            records, size = [], 0
     junction_firsts = []
     for file in junction_shards(index, lang, junction_firsts):
         yield file
@@ -474,7 +528,7 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         "boostValues": list(boost_values),
         "terms": terms,   # per postings shard, its terms (space-separated)
         "counts": counts,  # and for each, document frequency × 2 + 1 if the source texts use it
-        "fragmentFirsts": deltas([start for start, _ in fragments]),
+        "fragmentFirsts": deltas(fragment_firsts),
         "buckets": index.buckets,
         "junctionFirsts": deltas(junction_firsts),
         "pairBuckets": index.pair_bucket_count,
