@@ -293,8 +293,16 @@
     }
   }
 
+  // The Clipboard API where the page may use it, else a selected text area (some file://
+  // and older browsers); handbook.js copies citations with it too (window.HandbookClient).
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
+    }
+    return copyWithSelection(text);
+  }
+
+  function copyWithSelection(text) {
     return new Promise(function (resolve, reject) {
       var area = document.createElement("textarea");
       area.value = text;
@@ -308,6 +316,8 @@
       if (done) resolve(); else reject(new Error("copy refused"));
     });
   }
+
+  window.HandbookClient = { copyText: copyText };
 
   var dialogTimer = null;
   function alert(message) {
