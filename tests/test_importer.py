@@ -251,14 +251,20 @@ def test_existing_pages_are_not_overwritten_without_force(tmp_path, capsys):
 
 
 
-@pytest.mark.parametrize("line", ["title: '在全区挂职干部座谈会上的讲话'", "title: 在全区挂职干部座谈会上的讲话",
-                                  'title: "在全区\\u6302职干部座谈会上的讲话"'], ids=["single", "plain", "escape"])
-def test_a_title_an_editor_rewrote_in_another_yaml_form_is_still_found(tmp_path, capsys, line):
+def one_imported_speech(tmp_path: Path, capsys) -> tuple[Path, Path, Path]:
+    """A project with one short speech imported: (root, the raw file, its page)."""
     root = new_project(tmp_path)
     raw = tmp_path / "speech.txt"
     raw.write_text("在全区挂职干部座谈会上的讲话\n同志们：\n谢谢大家。\n", encoding="utf-8")
     assert run(capsys, root, raw)[0] == 0
     [page] = pages(root)
+    return root, raw, page
+
+
+@pytest.mark.parametrize("line", ["title: '在全区挂职干部座谈会上的讲话'", "title: 在全区挂职干部座谈会上的讲话",
+                                  'title: "在全区\\u6302职干部座谈会上的讲话"'], ids=["single", "plain", "escape"])
+def test_a_title_an_editor_rewrote_in_another_yaml_form_is_still_found(tmp_path, capsys, line):
+    root, raw, page = one_imported_speech(tmp_path, capsys)
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace('title: "在全区挂职干部座谈会上的讲话"', line, 1), encoding="utf-8")
     assert meta_of(page)["title"] == "在全区挂职干部座谈会上的讲话"
@@ -266,14 +272,11 @@ def test_a_title_an_editor_rewrote_in_another_yaml_form_is_still_found(tmp_path,
     assert code == 1 and page.name in err and "--force" in err
     assert len(pages(root)) == 1
 
+
 def test_a_page_with_broken_front_matter_stops_the_import_with_its_line(tmp_path, capsys):
     """Broken front matter is never read as none: the text would be imported a second time,
     or a revision would drop the page's curated fields."""
-    root = new_project(tmp_path)
-    raw = tmp_path / "speech.txt"
-    raw.write_text("在全区挂职干部座谈会上的讲话\n同志们：\n谢谢大家。\n", encoding="utf-8")
-    assert run(capsys, root, raw)[0] == 0
-    [page] = pages(root)
+    root, raw, page = one_imported_speech(tmp_path, capsys)
     text = page.read_text(encoding="utf-8")
     broken = text.replace('title: "在全区挂职干部座谈会上的讲话"', "title: '在全区挂职干部座谈会上的讲话", 1)
     page.write_text(broken, encoding="utf-8")
