@@ -34,11 +34,7 @@ STATE = "_handbook_page_weight"
 THEME_CSS = re.compile(r"assets/stylesheets/(?P<name>[\w-]+)\.(?P<hash>[0-9a-f]{8})\.min\.css")
 VERBATIM = re.compile(r"<(pre|code|kbd|textarea|script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 SPACE = " \t\r"  # with the line break, the whitespace a run of which becomes one line break
-# Material's search worker and lunr run apart from the page: they name nothing it shows.
-WORKER_FOLDERS = ("lunr", "workers")
 HEAD_BYTES = 32 * 1024  # where a page's stylesheet links stand
-# Material's bundle: it builds search results, tooltips and buttons, never the content's text.
-MATERIAL_BUNDLE = re.compile(r"bundle\.[0-9a-f]{8}\.min\.js")
 
 
 class Weight:
@@ -114,9 +110,10 @@ def on_post_build(config):
         return  # static-i18n calls this once per language, the default language's last
     site = Path(config.site_dir)
     minify_own_assets(config, site)
+    # The site's scripts (client.js, handbook.js, the search engine) also put elements in the
+    # content: code copy buttons, the duty list, highlighted words.
     for script in (site / "assets" / "javascripts").rglob("*.js"):
-        if not set(WORKER_FOLDERS) & set(script.relative_to(site).parts):
-            weight.usage.add_script(script.read_text(encoding="utf-8"), builds_content=not MATERIAL_BUNDLE.fullmatch(script.name))
+        weight.usage.add_script(script.read_text(encoding="utf-8"), builds_content=True)
     stylesheets = {path: (site / path).read_text(encoding="utf-8") for path in sorted(weight.stylesheets)}
     others = tuple(css.read_text(encoding="utf-8") for css in (site / "assets" / "stylesheets").glob("*.css")
                    if css.relative_to(site).as_posix() not in stylesheets)

@@ -35,14 +35,12 @@ from build_info import build_date, handbook_version  # noqa: E402  (a hook modul
 NAME = "seconded-cadre-handbook"
 MANIFEST = "SHA256SUMS"
 README = "README.txt"
-# Not needed on a laptop: sitemaps are for web crawlers; source maps for debugging; the lunr
-# files and Material's own search worker are replaced by the handbook's search engine.
+# Not needed on a laptop: sitemaps are for web crawlers; source maps for debugging.
 LEFT_OUT_FILES = {"sitemap.xml", "sitemap.xml.gz"}
-LEFT_OUT_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 def left_out(relative: str) -> bool:
-    return relative in LEFT_OUT_FILES or relative.endswith(".map") or relative.startswith(LEFT_OUT_FOLDERS)
+    return relative in LEFT_OUT_FILES or relative.endswith(".map")
 
 
 def build_site(site: Path, date: str, print_edition: Path) -> None:

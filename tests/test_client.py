@@ -24,7 +24,9 @@ def loaded(page):
 
 
 def test_no_page_loads_materials_bundle(loaded, server, context, site):
-    assert not list((site / "assets" / "javascripts").glob("bundle.*")), "published though no page loads it"
+    scripts = site / "assets" / "javascripts"
+    unused = [*scripts.glob("bundle.*"), *scripts.glob("workers/*"), *scripts.glob("lunr/**/*")]
+    assert not unused, "Material's bundle, search worker or lunr published though no page loads them"
     for path in ("/", "/en" + SOURCE, "/duties/"):
         loaded.goto(server + path)
         assert loaded.locator("html.js:not(.no-js)").count() == 1

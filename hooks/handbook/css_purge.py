@@ -4,12 +4,12 @@ What the site can show: everything its pages' HTML names (tags, classes, ids, at
 their values), and what its scripts add in the browser (search results, tooltips, copy
 buttons, the duty list), read from the words of the scripts' string literals. A selector is
 kept when each class, id, tag and attribute it requires occurs; its pseudo-classes (:hover,
-:focus, :checked…) never count against it. Material's bundle names every component it can
+:focus, :checked…) never count against it. A script may name every component it can
 handle, used or not, so a class only a script names counts when its block (the part before
 `__` or `--`) is a class of the pages (`md-search-result__more`, `md-nav__link--active`), or
 is one of RUNTIME_BLOCKS: the tabs, annotations and version selector go unless a page has them.
-A tag only Material's bundle names counts outside the content (`.md-typeset`), whose elements
-come from the pages and the handbook's own scripts (the duty list of the duty index). An attribute value counts when the pages have it, or a script sets that attribute
+A tag only a script that does not `builds_content` names counts outside the content
+(`.md-typeset`) only; the site's own scripts build content too (the duty list of the duty index). An attribute value counts when the pages have it, or a script sets that attribute
 to it (`"data-md-type":"copy"`), or the attribute is one only scripts set.
 
 A rule keeps its matching selectors only; empty @media and @supports blocks go, as do
@@ -46,7 +46,8 @@ SIMPLE = re.compile(
 ALWAYS = {"html", "body", "*"}
 # Functional pseudo-classes whose argument is a selector that must match for the rule to apply.
 ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
-# Components Material's bundle creates on pages whose HTML does not name them: tooltips
+# Components a script may create on pages whose HTML does not name them, kept while a published
+# script names them: tooltips
 # (content.tooltips, from any title), the copy button of code blocks (content.code.copy), the
 # focus-visible polyfill's classes and the `js` class it puts on <html>.
 RUNTIME_BLOCKS = frozenset({"md-tooltip", "md-tooltip2", "md-code", "focus-visible", "js-focus-visible", "js"})
