@@ -36,6 +36,11 @@ def test_copy_citation_gives_title_paragraph_and_url(page, server, context):
     page.wait_for_selector("#p6 .hb-cite[data-copied]")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"《在全市挂职干部座谈会上的讲话》第6段，《挂职干部工作手册》，{server}{SOURCE}#p6"
+    page.goto(server + "/en" + SOURCE)
+    page.locator("#p6 .hb-cite").click()
+    page.wait_for_selector("#p6 .hb-cite[data-copied]")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("“") and copied.endswith(f"”, paragraph 6, Seconded Cadre Handbook, {server}/en{SOURCE}#p6")
     assert context.outside_requests == []
 
 

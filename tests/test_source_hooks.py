@@ -21,13 +21,13 @@ def test_source_page_gets_card_tags_and_paragraph_tools_in_both_languages(fixtur
     assert [p["id"] for p in zh.select(".hb-source-text .hb-para")] == ["p1", "p2", "p3"]
     link = zh.select_one("#p3 .hb-para-link")
     assert link["href"] == "#p3" and link["data-n"] == "3"
-    assert zh.select_one("#p3 .hb-cite")["data-cite"] == "《在测试会议上的讲话》第3段，《挂职干部工作手册》"
+    assert zh.select_one("#p3 .hb-cite")["data-cite"] == "《在测试会议上的讲话》第3段，《挂职干部工作手册》，{url}"
     assert not zh.select("#p2 .headerlink"), "the numbered link replaces the toc permalink"
     assert {a.get_text(strip=True) for a in zh.select(".md-tag")} >= {"县级", "讲话"}
 
     en = soup_of(site / "en" / "sources" / "01-test" / "index.html")
     assert "Level" in en.select_one(".hb-card").get_text()
-    assert en.select_one("#p3 .hb-cite")["data-cite"].endswith("paragraph 3, Seconded Cadre Handbook")
+    assert en.select_one("#p3 .hb-cite")["data-cite"].endswith("paragraph 3, Seconded Cadre Handbook, {url}")
     assert {a.get_text(strip=True) for a in en.select(".md-tag")} >= {"County", "Speech"}
 
 

@@ -9,8 +9,10 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".hb-cite");
     if (!button) return;
-    var separator = document.documentElement.lang === "zh" ? "，" : ", ";
-    var citation = button.getAttribute("data-cite") + separator + paragraphUrl(button.getAttribute("data-pid"));
+    // data/ui's source.citation, its {url} (the last one: a title may hold the same letters) left to fill here
+    var template = button.getAttribute("data-cite"), at = template.lastIndexOf("{url}");
+    var url = paragraphUrl(button.getAttribute("data-pid"));
+    var citation = at < 0 ? template + " " + url : template.slice(0, at) + url + template.slice(at + "{url}".length);
     // client.js (loaded first on every page) copies as its code buttons do
     window.HandbookClient.copyText(citation).then(function () {
       button.setAttribute("data-copied", "");
