@@ -17,6 +17,20 @@ def test_home_page_loads_with_navigation_and_search(page, server, context):
     assert context.outside_requests == []
 
 
+
+
+def test_the_footer_says_how_old_the_copy_is_in_the_pages_language(page, server):
+    """The age words are data/ui's footer.age_* (today, one day, {days} days)."""
+    for path, today, one_day, days_ago in (("/", "（今天）", "（1 天前）", "（{days} 天前）"),
+                                           ("/en/", " (today)", " (1 day ago)", " ({days} days ago)")):
+        page.goto(server + path)
+        days = page.evaluate("""() => Math.floor((Date.now() - Date.parse(
+            document.querySelector('.hb-build').dataset.buildDate + 'T00:00:00Z')) / 86400000)""")
+        expected = today if days == 0 else one_day if days == 1 else days_ago.format(days=days)
+        assert page.locator(".hb-build__age").text_content() == expected, path
+        assert page.locator(".hb-build").get_attribute("data-age-days") == str(days)
+
+
 def test_paragraph_permalink_lands_on_its_paragraph(page, server, context):
     page.goto(server + SOURCE + "#p14")
     paragraph = page.locator("#p14")

@@ -168,9 +168,10 @@
       var built = Date.parse(element.getAttribute("data-build-date") + "T00:00:00Z");
       if (isNaN(built)) return;
       var days = Math.max(0, Math.floor((Date.now() - built) / 86400000));
-      var zh = document.documentElement.lang === "zh";
-      var age = days === 0 ? (zh ? "今天" : "today") : zh ? days + " 天前" : days + (days === 1 ? " day ago" : " days ago");
-      element.querySelector(".hb-build__age").textContent = zh ? "（" + age + "）" : " (" + age + ")";
+      // the words are data/ui's footer.age_*, in the page's language
+      var age = element.querySelector(".hb-build__age");
+      var words = age.getAttribute(days === 0 ? "data-today" : days === 1 ? "data-one-day" : "data-days") || "";
+      age.textContent = words.replace("{days}", String(days));
       element.setAttribute("data-age-days", String(days));
     });
   }
@@ -190,22 +191,7 @@
   var STORE = "hb-checklists";
   var FORMAT = "hb-checklists";
   var KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;  // a page key or an item id
-  var zh = document.documentElement.lang === "zh";
-  var TEXT = zh ? {
-    notSaved: "勾选没能保存到本浏览器（存储已满或被禁用）。在关闭本页之前，本页上的勾选仍然有效；请先“导出进度”保存到文件。",
-    corrupt: "本浏览器中保存的勾选已损坏，无法读取。点“重置”可以修复。",
-    ignored: "忽略了 {count} 项：{reasons}。",
-    unknownItem: "本页没有的条目",
-    notBoolean: "不是 true/false 的值",
-    badPage: "无效的页面或条目名"
-  } : {
-    notSaved: "Your ticks could not be saved in this browser (storage full or disabled). They stay on this page until you close it: use Export progress to keep them in a file.",
-    corrupt: "The ticks saved in this browser are damaged and cannot be read. Reset repairs them.",
-    ignored: "Ignored {count}: {reasons}.",
-    unknownItem: "items not on this page",
-    notBoolean: "values that are not true or false",
-    badPage: "invalid page or item names"
-  };
+
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -250,6 +236,12 @@
     var known = Object.create(null);
     items.forEach(function (item) { known[item.id] = true; });
     var message = bar.querySelector(".hb-checklist-bar__message");
+    // The bar's messages, in the page's language (data/ui checklist.*, put on the message by
+    // hooks/templates/checklist_bar.html).
+    var TEXT = {};
+    ["notSaved", "corrupt", "ignored", "unknownItem", "notBoolean", "badPage", "reasonSeparator"].forEach(function (name) {
+      TEXT[name] = message.getAttribute("data-" + name.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); })) || "";
+    });
     var stored = readStore();
     var state = stored.state;  // the page's working copy: it is what the boxes and export show
     var saved = !stored.unavailable;
@@ -338,7 +330,7 @@
         if (reasons.length) {
           report += " " + TEXT.ignored
             .replace("{count}", reasons.reduce(function (sum, k) { return sum + ignored[k]; }, 0))
-            .replace("{reasons}", reasons.map(function (k) { return TEXT[k] + " (" + ignored[k] + ")"; }).join(zh ? "，" : ", "));
+            .replace("{reasons}", reasons.map(function (k) { return TEXT[k] + " (" + ignored[k] + ")"; }).join(TEXT.reasonSeparator));
         }
         render();
         if (save()) say(report); else say(report + " " + TEXT.notSaved);
