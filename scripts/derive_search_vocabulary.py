@@ -42,10 +42,14 @@ if TYPE_CHECKING:
     import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))  # this copy's code, also without `pip install -e .`
+
+from handbook.han import HAN_CLASS  # noqa: E402  (the build's and the engine's class)
+
 OUT = ROOT / "data" / "search_vocabulary.yml"
 CACHE = ROOT / ".cache" / "search_vocabulary" / "e5-words.npz"
 WORD = re.compile(r"[a-z]{4,}")
-HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")  # a Chinese word of two characters or more
+HAN_WORD = re.compile(f"[{HAN_CLASS}]{{2,}}")  # a Chinese word of two characters or more
 QUANTITY = re.compile(r"^[一二两三四五六七八九十百千万几第]")  # 一台, 七个, 第三: counts, not content words
 CANDIDATE = re.compile(r"[a-z]{3,}")  # a reader's word: old, age, big
 MAX_TARGETS = 2          # the model alone
@@ -239,7 +243,6 @@ def chinese_words(docs: Path) -> tuple[set[str], set[str]]:
 
     import jieba
 
-    sys.path.insert(0, str(ROOT / "hooks"))
     from handbook import context, lexicon
 
     config = types.SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(docs))
