@@ -6,6 +6,7 @@ as text."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -92,6 +93,53 @@ def test_a_code_block_copies_with_materials_dialog(page, server, context):
     assert page.errors == []
 
 
+def test_two_code_blocks_in_one_section_copy_each_its_own(page, server, context):
+    """Each block's id is a running number (two blocks under one element with an id once shared one)."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    url = server + "/en/writing/work-report/"
+
+    def two_blocks(route):
+        html = route.fetch().text()
+        block = re.search(r"<pre>.*?</pre>", html, re.S).group(0)
+        twin = block.replace("<code>", "<code>SECOND ", 1)
+        route.fulfill(body=html.replace(block, f'<div id="steps">{block}{twin}</div>', 1),
+                      content_type="text/html; charset=utf-8")
+
+    page.route(url, two_blocks)
+    page.goto(url)
+    blocks = page.locator("#steps pre")
+    assert blocks.count() == 2 and blocks.nth(0).get_attribute("id") != blocks.nth(1).get_attribute("id")
+    blocks.nth(1).hover()
+    blocks.nth(1).locator("button.md-code__button").click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("SECOND ")
+    assert page.errors == []
+
+
+def test_the_palette_toggle_answers_enter_and_tints_the_browser(page, server):
+    page.goto(server + "/")
+    radio = page.locator("[data-md-component=palette] input:checked")
+    radio.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.wait_for_function("() => document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert page.locator("meta[name=theme-color]").get_attribute("content") == header
+    page.keyboard.press("Enter")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.wait_for_function("() => document.querySelector('meta[name=color-scheme]')?.content !== 'dark'")
+    assert page.errors == []
+
+
+def test_a_closed_search_leaves_the_address(page, server):
+    page.goto(server + "/en/?q=county")
+    assert page.locator("[data-md-toggle=search]").is_checked()
+    assert page.locator(".md-search__input").input_value() == "county"
+    page.keyboard.press("Escape")
+    assert "q=" not in page.url
+    page.reload()
+    assert page.locator("[data-md-toggle=search]").is_checked() is False
+
+
 def test_search_from_the_keyboard(page, server, context):
     page.goto(server + "/en/guide/first-week/")
     page.keyboard.press("/")
@@ -134,3 +182,12 @@ def test_the_highlighted_words_stay_text(page, server):
     assert marks.count() >= 1 and set(marks.all_inner_texts()) == {"挂职"}
     assert page.locator(".md-content img[src=x]").count() == 0
     assert page.errors == []
+
+
+@pytest.mark.parametrize("word", ["39", "quot", "amp"])
+def test_a_highlighted_word_never_cuts_an_entity(page, server, word):
+    """Words are found in the text, not in its HTML: 39 must not break the ' of library's."""
+    page.goto(server + "/en/guide/?h=" + word)
+    text = page.locator(".md-content").inner_text()
+    assert "&#39;" not in text and "&quot;" not in text and "&amp;" not in text
+    assert "library's documents" in text

@@ -53,12 +53,6 @@
   // parent is the body, and right where it is not).
   function top(element) { return element.getBoundingClientRect().top + window.scrollY; }
 
-  function escapeHTML(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
   /* ---- Palette: the chosen scheme on <body>, persisted as Material does ------------------- */
 
   function setUpPalette(form) {
@@ -90,13 +84,42 @@
         if (label instanceof HTMLElement) label.hidden = palette.index !== i;
       });
       if (window.__md_set) __md_set("__palette", palette);
-      setTimeout(function () { document.body.removeAttribute("data-md-color-switching"); }, 100);
+      setTimeout(function () {
+        document.body.removeAttribute("data-md-color-switching");
+        browserColors();
+      }, 100);
     }
 
     inputs.forEach(function (input) {
       input.addEventListener("change", function () { apply(input); });
     });
+    // Enter on the toggle picks the next scheme, as Material's does (arrows move between radios).
+    form.addEventListener("keydown", function (event) {
+      var at = inputs.indexOf(event.target);
+      if (event.key !== "Enter" || at === -1) return;
+      var next = inputs[(at + 1) % inputs.length];
+      next.click();
+      next.focus();
+      event.preventDefault();
+    });
     apply(inputs[index]);
+  }
+
+  // The browser's own parts (a phone's address bar, scrollbars, form controls) in the scheme's
+  // colours, as Material sets them: theme-color from the header, color-scheme from the body.
+  function browserColors() {
+    var bar = component("header");
+    if (!bar) return;
+    [["theme-color", getComputedStyle(bar).backgroundColor],
+     ["color-scheme", getComputedStyle(document.body).colorScheme]].forEach(function (pair) {
+      var meta = document.querySelector('meta[name="' + pair[0] + '"]');
+      if (!meta) {
+        meta = document.createElement("meta");
+        meta.name = pair[0];
+        document.head.appendChild(meta);
+      }
+      meta.content = pair[1];
+    });
   }
 
   /* ---- Layout on scroll and resize: header, sidebars, contents, back-to-top --------------- */
@@ -277,8 +300,7 @@
       var counter = 0;
       all("pre:not(.mermaid) > code", content).forEach(function (code) {
         var pre = code.parentElement;
-        var owner = pre.closest("[id]");
-        pre.id = "__code_" + (owner ? owner.id : counter++);
+        pre.id = "__code_" + counter++;  // a running number: two blocks never share one
         var nav = document.createElement("nav");
         nav.className = "md-code__nav";
         var button = document.createElement("button");
@@ -510,8 +532,11 @@
       return item;
     }
 
+    var wasOpen = false;
     function toggled() {
       var active = toggle("search").checked;
+      if (wasOpen && !active) forgetQueryParameter();
+      wasOpen = active;
       list.setAttribute("role", active ? "list" : "presentation");
       list.hidden = !active;
       if (active) start();
@@ -558,6 +583,14 @@
     search.addEventListener("click", function (event) {
       if (event.target instanceof Element && event.target.closest("a")) setToggle("search", false);
     });
+
+    // Closed, the search leaves the address (a reload must not open it again), as Material's does.
+    function forgetQueryParameter() {
+      var url = new URL(location.href);
+      if (!url.searchParams.has("q")) return;
+      url.searchParams.delete("q");
+      history.replaceState(history.state, "", String(url));
+    }
 
     // A link with ?q= opens the search with that query.
     var params = new URL(location.href).searchParams;
@@ -623,14 +656,28 @@
       if (node.parentElement && node.parentElement.offsetHeight) nodes.push(node);
     }
     nodes.forEach(function (text) {
-      var original = escapeHTML(text.textContent);
-      var marked = original.replace(pattern, function (match, before, word) {
-        return before + "<mark data-md-highlight>" + word + "</mark>";
-      }).replace(/<\/mark>(\s+)<mark[^>]*>/gim, "$1");
-      if (marked.length <= original.length) return;
-      var span = document.createElement("span");
-      span.innerHTML = marked;
-      text.replaceWith.apply(text, Array.prototype.slice.call(span.childNodes));
+      // Found on the text itself (not on its HTML, whose entities a word could cut), then put
+      // back as text and <mark> nodes; marks apart only by spaces become one, as Material's.
+      var raw = text.textContent, pieces = [], last = 0;
+      raw.replace(pattern, function (match, before, word) {
+        var start = arguments[arguments.length - 2] + before.length;
+        if (!word) return match;
+        var between = raw.slice(last, start), previous = pieces[pieces.length - 1];
+        if (previous && previous.mark && /^\s+$/.test(between)) previous.mark += between + word;
+        else pieces.push({ text: between }, { mark: word });
+        last = start + word.length;
+        return match;
+      });
+      if (!pieces.length) return;
+      pieces.push({ text: raw.slice(last) });
+      var replacement = pieces.filter(function (piece) { return piece.mark || piece.text; }).map(function (piece) {
+        if (!piece.mark) return document.createTextNode(piece.text);
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = piece.mark;
+        return mark;
+      });
+      text.replaceWith.apply(text, replacement);
     });
   }
 
