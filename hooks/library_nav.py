@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from handbook import context, names
+from handbook import context, languages, names
 from handbook.markdown_escape import inline
 from handbook.templates import render, safe
 from handbook.han import has_han
@@ -25,7 +25,6 @@ from handbook.han import has_han
 COUNT = "<!-- library:count -->"
 INDEX_MARKER = "<!-- library:index -->"
 INDEX_PAGE = f"{names.SOURCE_DIR}index.md"
-LANGUAGES = ("zh", "en")  # the default language first, as in mkdocs.yml
 
 
 def newest_first(documents):
@@ -81,14 +80,14 @@ def on_files(files, config):
 def generated_page(config, src_uri: str, lang: str, content: str) -> File:
     """A page of this language's build, placed and linked to its twin as static-i18n does with
     the files it reads (its language switch needs `alternates`, or it keeps the previous page's)."""
-    twins = {}
-    for code in LANGUAGES:
-        uri = src_uri if code == LANGUAGES[0] else src_uri.replace(".md", f".{code}.md")
+    twins, root = {}, languages.default(config)
+    for code in languages.configured(config):
+        uri = src_uri if code == root else src_uri.replace(".md", f".{code}.md")
         twin = File.generated(config, uri, content=content if code == lang else "")
-        if code != LANGUAGES[0]:
+        if code != root:
             twin.dest_uri = f"{code}/{src_uri.removesuffix('.md')}.html"
         twin.locale = twin.locale_alternate_of = code
-        twin.localization = None if code == LANGUAGES[0] else code
+        twin.localization = None if code == root else code
         twin.norm_src_uri = src_uri
         twins[code] = twin
     for twin in twins.values():

@@ -217,6 +217,5 @@ def worker_script(config, lang: str, dictionary: str | None = None) -> str:
                       f"self.HANDBOOK_SEARCH_LOADER = {json.dumps(loader)};", code])
 
 
-
 def relative(path: str, start: PurePosixPath) -> str:
     return posixpath.relpath(path, str(start))

@@ -19,7 +19,7 @@ def i18n_config(current: str, *locales: tuple[str, bool, bool]):
 
 def test_each_language_lives_at_its_prefix_and_the_default_at_the_root():
     config = i18n_config("en", ("zh", True, True), ("en", False, True), ("fr", False, False))
-    assert languages.current(config) == "en"
+    assert languages.current(config) == "en" and languages.default(config) == "zh"
     assert languages.configured(config) == ["zh", "en", "fr"]
     assert languages.built(config) == ["zh", "en"]
     assert languages.folder(config) == "en/"

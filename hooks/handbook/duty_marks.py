@@ -19,7 +19,8 @@ def mark_document(markdown: str, document: SourceDocument, edition, href) -> str
             f"{document.src_uri}: the page's Markdown changed before the duty marks were added; the "
             "duty index must be the first hook to edit a source page (hooks/duty_index.py priority)."
         )
-    registry, lang = edition.handbook.registry, edition.lang
+    registry = edition.handbook.registry
+    marked = edition.lang == "zh"  # the quotes are the Chinese words: only the original marks them
     by_paragraph: dict[str, list[Duty]] = {}
     for duty in registry.by(source=document.slug):
         by_paragraph.setdefault(duty.paragraph, []).append(duty)
@@ -32,9 +33,9 @@ def mark_document(markdown: str, document: SourceDocument, edition, href) -> str
         duties = sorted(by_paragraph[paragraph.pid], key=lambda d: d.position)
         start, end = paragraph.span
         block = markdown[start:end]
-        links = [render("duty_mark_link.html", edition=edition, duty=d, registry=registry, href=safe(href(d))).strip()
-                 for d in duties]
-        if lang == "zh":
+        links = [render("duty_mark_link.html", edition=edition, duty=d, registry=registry, href=safe(href(d)),
+                        marked=marked).strip() for d in duties]
+        if marked:
             spans = [(d.position, d.position + len(d.quote),
                       render("duty_mark_open.html", edition=edition, duty=d, registry=registry).strip(),
                       "</mark>" + link) for d, link in zip(duties, links)]

@@ -28,6 +28,14 @@ def built(config) -> list[str]:
     return [entry.locale for entry in i18n.config.languages if entry.build]
 
 
+def default(config) -> str:
+    """The language at the site root (static-i18n's `default: true`)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return current(config)
+    return next(entry.locale for entry in i18n.config.languages if entry.default)
+
+
 def folder(config) -> str:
     """Where the language being built lives in the site: "" for the default, "<lang>/" otherwise."""
     i18n = config.plugins.get("i18n")
@@ -41,10 +49,9 @@ def prefixes(config, lang: str) -> dict:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return {"prefix": "", "otherPrefixes": []}
-    languages = [(entry.locale, entry.default) for entry in i18n.config.languages]
-    default = next(locale for locale, is_default in languages if is_default)
-    if lang == default:
-        return {"prefix": "", "otherPrefixes": [f"{locale}/" for locale, _ in languages if locale != default]}
+    root = default(config)
+    if lang == root:
+        return {"prefix": "", "otherPrefixes": [f"{locale}/" for locale in configured(config) if locale != root]}
     return {"prefix": f"{lang}/", "otherPrefixes": []}
 
 
