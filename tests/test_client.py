@@ -184,6 +184,23 @@ def test_the_highlighted_words_stay_text(page, server):
     assert page.errors == []
 
 
+def test_duty_filters_fit_a_phone(page, server):
+    """Long English document titles once made the filter's select, and the page, wider than a phone."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("/en/duties/", "/en/duties/cadre/", "/duties/cadre/"):
+        page.goto(server + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_an_english_word_is_marked_only_where_a_word_starts(page, server):
+    page.goto(server + "/en/guide/?h=" + quote("part unit"))
+    marked = {text.lower() for text in page.locator("mark[data-md-highlight]").all_inner_texts()}
+    assert marked and marked <= {"part", "unit", "part unit"}
+    inside = page.evaluate("""() => [...document.querySelectorAll('mark[data-md-highlight]')]
+        .filter(m => /[A-Za-z0-9]$/.test(m.previousSibling?.textContent || '')).length""")
+    assert inside == 0, "a mark inside a word (the part of departments)"
+
+
 @pytest.mark.parametrize("word", ["39", "quot", "amp"])
 def test_a_highlighted_word_never_cuts_an_entity(page, server, word):
     """Words are found in the text, not in its HTML: 39 must not break the ' of library's."""

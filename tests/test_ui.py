@@ -45,11 +45,15 @@ def test_a_language_file_has_every_key_of_the_chinese_one(tmp_path, case):
 
 
 def test_the_footer_and_the_error_page_speak_the_pages_language(site):
-    for folder, words in (("", ("版本", "原文已删去地名、人名和数字", "找不到这个页面")),
-                          ("en/", ("version", "Names and figures were removed", "Page not found"))):
-        footer = soup_of(site / folder / "index.html").select_one(".md-copyright").get_text(" ", strip=True)
+    for folder, words in (("", ("版本", "原文已删去地名、人名和数字", "找不到这个页面", "网站生成工具", ("深色模式", "浅色模式"))),
+                          ("en/", ("version", "Names and figures were removed", "Page not found", "Made with",
+                                   ("Dark mode", "Light mode")))):
+        home = soup_of(site / folder / "index.html")
+        footer = home.select_one(".md-copyright").get_text(" ", strip=True)
         error_page = soup_of(site / folder / "404.html").get_text(" ", strip=True)
-        assert words[0] in footer and words[1] in footer and words[2] in error_page, folder
+        assert words[0] in footer and words[1] in footer and words[2] in error_page and words[3] in footer, folder
+        toggles = tuple(label["title"] for label in home.select("[data-md-component=palette] label"))
+        assert toggles == words[4], folder
 
 
 def test_the_theme_templates_get_the_interface_words_escaped():
