@@ -563,6 +563,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"可直接编辑页首，或加上 --{' --'.join(todo)} 选项用 --force 重新导入。")
         for note in notes:
             print(f"  - {note}")
+    if plans and not args.dry_run:
+        # the derived everyday words are checked against the texts' words (tests/test_search.py)
+        print("\n文库用词变了：请运行 python scripts/derive_search_vocabulary.py 重新推导搜索词汇"
+              "（需 requirements-derive.txt，约五分钟），审阅 data/search_vocabulary.yml 的改动后一并提交。")
     return 0
 
 

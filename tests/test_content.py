@@ -61,6 +61,8 @@ def glossary_occurrences():
     names = [n for t in GLOSSARY for n in (t["term"], *t.get("other_names", []))]
     for slug in source_slugs():
         chinese, english = document(slug), document(slug, "en")
+        if english.meta.get("pending_translation"):
+            continue  # it shows the Chinese words until it is translated (as test_translations skips it)
         for pid, paragraph in chinese.paragraphs.items():
             for term in GLOSSARY:
                 longer = [n for n in names if term["term"] in n and n != term["term"]]
