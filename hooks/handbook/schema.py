@@ -156,6 +156,7 @@ class RankingWeights(Model):
     inside: Weight
     own_word_found: Weight
     typo: Weight
+    characters: Weight
 
 
 class RankingSegment(Model):
