@@ -89,6 +89,20 @@ def test_landing_page_highlights_the_words_not_whole_paragraphs(search_page, pag
     assert all(len(mark) <= 8 for mark in marks), marks  # words (or other names), never paragraphs
 
 
+def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewhere(search_page, page):
+    """挂职干部 学习: the district speech's ¶4 section names 选派干部 (another name of 挂职干部)
+    but not 学习, which its ¶8 heading holds; the landed page once marked the other name and
+    never 学习 (?h= carried only the words found in the section)."""
+    search_page("挂职干部 学习")
+    result = page.locator(".md-search-result__article", has=page.locator("mark", has_text="选派干部")).filter(
+        has=page.locator(".md-search-result__terms", has_text="学习")).first
+    assert result.count()  # the list still says the section lacks 学习
+    page.goto(result.locator("xpath=ancestor::a[1]").get_attribute("href"))
+    marks = set(page.locator("mark[data-md-highlight]").all_inner_texts())
+    assert {"挂职干部", "学习", "选派干部"} <= marks
+    assert "学习" in page.locator("#p8 mark[data-md-highlight]").all_inner_texts()
+
+
 def test_a_duty_summary_finds_its_entry(search_page, site):
     duty = next(d for d in json.loads((site / "duties.json").read_text(encoding="utf-8")) if d["id"] == "district-06")
     assert f"duties/host-unit/#{duty['id']}" in search_page(duty["summary_zh"])[:5]
