@@ -213,6 +213,18 @@ def test_host_unit_housing_finds_the_hosts_duty_first_and_entries_show_their_tex
     assert marks and not marks & {"party", "particular"}, marks
 
 
+def test_english_light_verbs_are_no_query_words_in_any_form():
+    # "gets nothing done" asks for done, "get rid of" for rid: make, get, take and give carry
+    # the meaning of the word they go with, as do and have (already stopwords)
+    import yaml
+
+    stopwords = set(yaml.safe_load((ROOT / "data" / "search.yml").read_text(encoding="utf-8"))["en"]["stopwords"])
+    forms = {"make": "makes made making", "get": "gets got getting gotten", "take": "takes took taken taking",
+             "give": "gives gave given giving", "do": "does did", "have": "has had"}
+    for verb, others in forms.items():
+        assert {verb, *others.split()} <= stopwords, verb
+
+
 def test_a_glossary_term_finds_its_entry(search_page):
     assert "glossary/#dual-management" in search_page("双重管理")[:5]
     assert "en/glossary/#dual-management" in search_page("dual management", lang="en")[:5]
