@@ -155,11 +155,8 @@
     // age, not for old things (the old revolutionary base), "how many" for a number, not "many"
     var phrase = !seg.isHan(word) && word.indexOf(" ") !== -1;
     var parts = phrase ? word.split(" ") : [word];
-    // (a lone Chinese character the lexicon does not know, 向 or 后, counts as little as the
-    // characters of a word the texts lack: it matches nearly everywhere)
-    var weight = seg.isHan(word) && word.length === 1 && !this.lookup(word).length ? weights.characters : weights.word;
     if (!phrase || !this.stopwords[parts[0]]) parts.forEach(function (part) {
-      if (!phrase || !self.stopwords[part]) reachForm(part, weight);
+      if (!phrase || !self.stopwords[part]) reachForm(part, weights.word);
     });
     // (its words being in the texts does not make the phrase found: its other names count fully)
     var found = !phrase && Object.keys(reached).some(function (token) { return index.inTexts[token]; });
