@@ -110,7 +110,7 @@ def test_hreflang_is_absolute_reciprocal_and_has_a_default(site):
         assert links["x-default"] == links["zh"] and links["en"].replace("/en/", "/", 1) == links["zh"]
 
 
-@pytest.mark.parametrize("root_name", ["site", "unpacked"])
+@pytest.mark.parametrize("root_name", ["site", pytest.param("unpacked", marks=pytest.mark.print_edition)])
 def test_no_root_absolute_links_in_pages(root_name, request):
     root = request.getfixturevalue(root_name)
     offenders = []

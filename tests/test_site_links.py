@@ -30,13 +30,16 @@ def target_of(page: Path, href: str, site: Path) -> tuple[Path, str]:
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    ids: dict[Path, set[str]] = {}
     broken = []
     pages = html_pages(site)
     assert len(pages) > 10 and (site / "en" / "index.html").exists()
+    links, ids = {}, {}  # each page parsed once: its links, and the ids that links may target
     for page in pages:
-        for anchor in soup_of(page).select("a[href]"):
-            href = anchor["href"]
+        soup = soup_of(page)
+        links[page] = [anchor["href"] for anchor in soup.select("a[href]")]
+        ids[page.resolve()] = {e["id"] for e in soup.select("[id]")}
+    for page in pages:
+        for href in links[page]:
             if urlparse(href).scheme or href.startswith(("mailto:", "javascript:")):
                 continue
             target, fragment = target_of(page, href, site)
@@ -44,9 +47,9 @@ def test_every_internal_link_and_anchor_resolves(site):
                 broken.append(f"{page.relative_to(site)}: {href} (no file)")
                 continue
             if fragment:
-                if target not in ids:
-                    ids[target] = {e["id"] for e in soup_of(target).select("[id]")}
-                if fragment not in ids[target]:
+                if target.resolve() not in ids:  # an .html file outside the pages, if any
+                    ids[target.resolve()] = {e["id"] for e in soup_of(target).select("[id]")}
+                if fragment not in ids[target.resolve()]:
                     broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert not broken, "\n".join(broken[:30])
 
