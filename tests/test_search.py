@@ -196,6 +196,35 @@ def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
     assert "search.yml" in caplog.text and message in caplog.text
 
 
+def test_host_unit_housing_finds_the_hosts_duty_first_and_entries_show_their_text(search_page, page):
+    # "board" (of board and lodging) took the city speech's "take them on board" for housing
+    assert search_page("host unit housing", lang="en")[0] == "en/duties/host-unit/#vicemayor-01"
+    # an entry that stands alone (a duty, a glossary term) shows its excerpt, not its title only
+    results = page.locator(".md-search-result__list > li")
+    entries = [results.nth(i) for i in range(results.count())
+               if "#" in results.nth(i).locator("a").first.get_attribute("href")
+               and results.nth(i).locator("a").count() == 1]
+    assert entries
+    for entry in entries:
+        title = entry.locator("h1").inner_text().strip()
+        assert len(entry.inner_text().strip()) > len(title), entry.inner_text()
+    # a word is marked where a word of its stem stands, not inside another (part is not Party)
+    marks = {mark.lower() for mark in page.locator(".md-search-result__list mark").all_inner_texts()}
+    assert marks and not marks & {"party", "particular"}, marks
+
+
+def test_english_light_verbs_are_no_query_words_in_any_form():
+    # "gets nothing done" asks for done, "get rid of" for rid: make, get, take and give carry
+    # the meaning of the word they go with, as do and have (already stopwords)
+    import yaml
+
+    stopwords = set(yaml.safe_load((ROOT / "data" / "search.yml").read_text(encoding="utf-8"))["en"]["stopwords"])
+    forms = {"make": "makes made making", "get": "gets got getting gotten", "take": "takes took taken taking",
+             "give": "gives gave given giving", "do": "does did", "have": "has had"}
+    for verb, others in forms.items():
+        assert {verb, *others.split()} <= stopwords, verb
+
+
 def test_a_glossary_term_finds_its_entry(search_page):
     assert "glossary/#dual-management" in search_page("双重管理")[:5]
     assert "en/glossary/#dual-management" in search_page("dual management", lang="en")[:5]

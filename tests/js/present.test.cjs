@@ -47,10 +47,13 @@ test("terms say which query words each result holds", () => {
   assert.deepStrictEqual(item.terms, { 食宿: true, 考核: false });
 });
 
-test("English words are marked where a word starts, not inside another word", () => {
+test("English words are marked where a word of the same stem stands, not inside another word", () => {
   assert.strictEqual(highlight("the department's part", ["part"], 20),
     "the department's <mark data-md-highlight>part</mark>");
-  assert.strictEqual(highlight("host units", ["unit"], 20), "host <mark data-md-highlight>unit</mark>s");
+  assert.strictEqual(highlight("host units", ["unit"], 20), "host <mark data-md-highlight>units</mark>");
+  assert.strictEqual(highlight("the Party, in particular, partly", ["part"], 20), "the Party, in particular, partly");
+  assert.strictEqual(highlight("unity of the unit", ["unit"], 20), "unity of the <mark data-md-highlight>unit</mark>");
+  assert.strictEqual(highlight("take on board two years", ["two years"], 20), "take on board <mark data-md-highlight>two years</mark>");
 });
 
 test("a page shows its sections close to its best, up to page_sections of them; Material folds the rest", () => {

@@ -514,7 +514,9 @@
       if (index === -1) index = docs.length;
       var best = docs.slice(0, index), more = docs.slice(index);
       var item = element("li", { class: "md-search-result__item" });
-      item.appendChild(renderDocument(article, true, !parent && index === 0));
+      // an entry that stands alone (no page heading: a duty, a glossary term) shows its text
+      var alone = group.length === 1;
+      item.appendChild(renderDocument(article, true, (!parent || alone) && index === 0));
       best.forEach(function (doc) { item.appendChild(renderDocument(doc, false, true)); });
       if (more.length) {
         var details = element("details", { class: "md-search-result__more" });

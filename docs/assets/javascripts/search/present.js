@@ -12,6 +12,7 @@
   "use strict";
 
   var HS = scope.HandbookSearch = scope.HandbookSearch || {};
+  var seg = HS.segment || require("./segment.js");
 
   function Presenter(settings) {
     this.settings = settings;
@@ -101,20 +102,25 @@
   };
 
   /* Mark the words in the text parts of an HTML string, longest first, at most `limit`
-     marks; English words only where a word starts. */
+     marks; an English word only where a word of the same stem stands (unit in units, not
+     part in department or Party). */
   function highlight(html, words, limit) {
     var list = words.filter(Boolean).filter(function (w, i, all) { return all.indexOf(w) === i; })
       .sort(function (a, b) { return b.length - a.length; });
     if (!list.length) return html;
-    // an English word is marked where a word starts (unit in units, not part in department)
+    var stems = Object.create(null);
+    list.forEach(function (w) { if (/^\w+$/.test(w) && !seg.isHan(w)) stems[seg.term(w)] = true; });
     var pattern = new RegExp("(" + list.map(function (w) {
-      return (/^\w/.test(w) ? "\\b" : "") + escapeRegExp(w);
+      return /^\w+$/.test(w) && !seg.isHan(w) ? "\\b" + escapeRegExp(w) + "\\w*" : (/^\w/.test(w) ? "\\b" : "") + escapeRegExp(w);
     }).join("|") + ")", "gi");
     var left = limit;
     return html.split(/(<[^>]*>)/).map(function (part) {
       if (part.charAt(0) === "<") return part;
       return part.replace(pattern, function (match) {
         if (left <= 0) return match;
+        if (/^\w+$/.test(match) && !seg.isHan(match) && !stems[seg.term(match)] && !list.some(function (w) {
+          return w.toLowerCase() === match.toLowerCase();
+        })) return match;
         left -= 1;
         return "<mark data-md-highlight>" + match + "</mark>";
       });
