@@ -495,8 +495,9 @@ def write_plan(plan: Plan, project: Project, raw_path: str, env: jinja2.Environm
     duties = project.duties / f"{plan.target.stem}.yml"
     if not duties.exists():
         duties.parent.mkdir(parents=True, exist_ok=True)
-        duties.write_text(env.get_template("duties.yml.j2").render(**context, page=project.relative(plan.target)),
-                          encoding="utf-8")
+        account = project.taxonomy["kinds"].get(plan.meta["kind"], {}).get("account", False)
+        duties.write_text(env.get_template("duties.yml.j2").render(**context, page=project.relative(plan.target),
+                                                                   account=account), encoding="utf-8")
     notes.append(f"职责登记 {project.relative(duties)}：逐条登记本文提出的职责（文件开头有填写说明）。")
     return notes
 

@@ -32,6 +32,24 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     return site_dir
 
 
+# Markers from what a test needs, so that tests/test_growth.py can run every test of the library's
+# content over a grown copy and leave out the browser, fixture sites (their own pages, not the
+# library's) and the print and offline editions (half a minute to build).
+NEEDS = {"browser": "browser", "fixture_site": "fixture_site", "print_books": "print_edition"}
+
+
+def pytest_configure(config):
+    for marker in NEEDS.values():
+        config.addinivalue_line("markers", f"{marker}: the test needs the {marker.replace('_', ' ')} (set by conftest)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for fixture, marker in NEEDS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real handbook, built once for the whole session."""

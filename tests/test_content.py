@@ -19,12 +19,11 @@ REGISTRY = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
             for path in sorted((ROOT / "data" / "duties").glob("*.yml"))}
 ENTRIES = {e["id"]: {**e, "source": slug} for slug, entries in REGISTRY.items() for e in entries}
 
-# Documents 4 (a cadre's work report) and 5 (a vice-mayor's experience speech) tell what was done
-# and what one official advises. Reviewed by hand: the only entries of theirs that bind anyone
-# are the authors' own pledges for the future. Changing this list needs a reading of the text.
-CLAIMABLE_IN_ACCOUNTS = {"report-24", "report-25", "vicemayor-14"}
-ACCOUNTS = ("04-work-report", "05-city-experience-speech")
-PLEDGE = ("我将", "表个态度")  # "I will", "I state my position" in the sentence of the quote
+# A pledge of the author's own, in the sentence of a quote: "I will", "we will", "I state my position".
+PLEDGE = re.compile(r"(?:我|我们|本人)(?:一定|必将|将)|表个?态")
+# Found by reading documents 4 and 5: the only entries of theirs that bind anyone are the authors'
+# own pledges for the future. The rule below must keep finding them.
+KNOWN_PLEDGES = {"report-24", "report-25", "vicemayor-14"}
 
 # Thanks for board and lodging, a fact and a cadre's suggestion: never something to press for.
 NEVER_OWED = {f"vicemayor-{n:02d}" for n in range(1, 8)} | {"report-17", "report-19", "report-21"}
@@ -37,6 +36,12 @@ def document(slug: str, lang: str = "zh"):
 
 def source_slugs() -> list[str]:
     return sorted(p.stem for p in SOURCES.glob("[0-9]*.md") if p.name.count(".") == 1)
+
+
+KINDS = yaml.safe_load((ROOT / "data" / "taxonomy.yml").read_text(encoding="utf-8"))["kinds"]
+# The accounts: what one official did and learnt (a work report, an experience speech), by the
+# kind in each document's front matter, so that a new one is checked as these are.
+ACCOUNTS = tuple(slug for slug in source_slugs() if KINDS[document(slug).meta["kind"]].get("account"))
 
 
 def rendering_pattern(english: str) -> re.Pattern:
@@ -106,15 +111,27 @@ def sentence_of(entry: dict) -> str:
     return text[begin:min(ends) + 1 if ends else len(text)]
 
 
+def test_accounts_are_the_documents_that_tell_what_one_official_did():
+    # read by hand: documents 4 and 5 are accounts, the three speeches set requirements
+    assert {"04-work-report", "05-city-experience-speech"} <= set(ACCOUNTS)
+    assert not {"01-city-speech", "02-district-speech", "03-county-speech"} & set(ACCOUNTS)
+
+
 def test_accounts_bind_only_where_the_author_pledges():
     claimable = {i for i, e in ENTRIES.items()
                  if e["source"] in ACCOUNTS and TAXONOMY["forces"][e["force"]]["claimable"]}
-    assert claimable == CLAIMABLE_IN_ACCOUNTS
-    for duty_id in sorted(claimable):
-        assert any(word in sentence_of(ENTRIES[duty_id]) for word in PLEDGE), duty_id
+    unpledged = [i for i in sorted(claimable)
+                 if ENTRIES[i]["force"] != "commitment" or not PLEDGE.search(sentence_of(ENTRIES[i]))]
+    assert not unpledged, "an account binds only where its author pledges (a commitment); make these practices or suggestions"
+    assert KNOWN_PLEDGES <= claimable  # the rule is met by finding the pledges, not by finding nothing
     # and the authors' accounts are mostly practice and suggestion, as the issue found
     accounts = [e for e in ENTRIES.values() if e["source"] in ACCOUNTS]
     assert sum(e["force"] in ("practice", "suggestion") for e in accounts) > 0.9 * len(accounts)
+
+
+def test_the_pledge_rule_tells_a_pledge_from_an_account_or_an_exhortation():
+    assert PLEDGE.search("我将以此次实践锻炼为动力") and PLEDGE.search("在此，我也向各位领导表个态度")
+    assert not PLEDGE.search("我们要克服镀金思想") and not PLEDGE.search("协调引进项目两个")
 
 
 def test_what_others_owe_the_cadre_leaves_out_practices_and_suggestions():
@@ -129,6 +146,8 @@ def test_what_others_owe_the_cadre_leaves_out_practices_and_suggestions():
 def test_practices_of_other_parties_read_as_accounts_not_orders(slug):
     """A practice is what one official did or experienced, so its summary must not read as an
     order ("Provide the cadre with …", "Attend the host's meetings")."""
+    if not REGISTRY.get(slug):
+        pytest.skip(f"{slug}: no duty registered yet (data/duties/{slug}.yml is empty)")
     imperative = re.compile(r"^(Provide|Give|Check|Let|Treat|Manage|Help|Send|Value|Work|Carry|Join|Keep|"
                             r"Turn|Attend|Do|Resist|Hold|Use|Strive|Build|Measure|Study|Link|Win|Plan|"
                             r"Seek|Be|Focus|Dare)\b")
@@ -151,8 +170,8 @@ def test_annotation_comparison_of_the_registry_with_itself_agrees_fully(tmp_path
 
 def test_annotation_passes_are_kept_apart_from_the_registry():
     """The second pass is a record under data/annotations/, never read as duties."""
-    kept = sorted(p.name for p in (ROOT / "data" / "annotations").glob("*.yml"))
-    assert kept == ["pass2_docs1-3.yml", "pass2_docs4-5.yml"]
+    kept = {p.name for p in (ROOT / "data" / "annotations").glob("*.yml")}
+    assert {"pass2_docs1-3.yml", "pass2_docs4-5.yml"} <= kept  # later passes may join them
     assert not list((ROOT / "data" / "duties").glob("pass*"))
 
 

@@ -99,6 +99,22 @@ def test_one_command_adds_a_text_with_its_metadata(tmp_path, capsys):
     assert "## 一要总结经验。 { #p2 }" in page.read_text(encoding="utf-8")
 
 
+
+def test_the_duty_file_of_an_account_says_what_may_bind(tmp_path, capsys):
+    """A work report or experience speech (data/taxonomy.yml: account) tells what one official did:
+    its duty file says that only the author's pledges are commitments; a speech's does not."""
+    root = new_project(tmp_path)
+    for name, text in (("汇报.txt", "挂职干部工作情况汇报\n我到县里挂职一年。\n我将继续努力。\n"),
+                       ("讲话.txt", "在全县挂职干部总结会上的讲话\n同志们：\n一要总结经验。\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _, err = run(capsys, root, tmp_path / name, "--level", "县", "--occasion", "总结", "--speaker", "县委书记",
+                           "--audience", "挂职干部")
+        assert code == 0, err
+    report = (root / "data" / "duties" / "01-county-work-report.yml").read_text(encoding="utf-8")
+    speech = (root / "data" / "duties" / "02-county-speech.yml").read_text(encoding="utf-8")
+    assert "only the author's own pledges" in report and "account" not in speech
+    assert yaml.safe_load(report) == [] == yaml.safe_load(speech)
+
 def test_missing_metadata_is_listed_at_once(tmp_path, capsys):
     root = new_project(tmp_path)
     raw = tmp_path / "notice.txt"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from textutil import soup_of
+from textutil import tags_of
 
 LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src"}
 
@@ -30,13 +30,16 @@ def target_of(page: Path, href: str, site: Path) -> tuple[Path, str]:
 
 
 def test_every_internal_link_and_anchor_resolves(site):
-    ids: dict[Path, set[str]] = {}
     broken = []
     pages = html_pages(site)
     assert len(pages) > 10 and (site / "en" / "index.html").exists()
+    links, ids = {}, {}  # each page read once: its links, and the ids that links may target
     for page in pages:
-        for anchor in soup_of(page).select("a[href]"):
-            href = anchor["href"]
+        tags = tags_of(page)
+        links[page] = [attrs["href"] for attrs in tags.having("href", "a")]
+        ids[page.resolve()] = {attrs["id"] for attrs in tags.having("id")}
+    for page in pages:
+        for href in links[page]:
             if urlparse(href).scheme or href.startswith(("mailto:", "javascript:")):
                 continue
             target, fragment = target_of(page, href, site)
@@ -44,9 +47,9 @@ def test_every_internal_link_and_anchor_resolves(site):
                 broken.append(f"{page.relative_to(site)}: {href} (no file)")
                 continue
             if fragment:
-                if target not in ids:
-                    ids[target] = {e["id"] for e in soup_of(target).select("[id]")}
-                if fragment not in ids[target]:
+                if target.resolve() not in ids:  # an .html file outside the pages, if any
+                    ids[target.resolve()] = {attrs["id"] for attrs in tags_of(target).having("id")}
+                if fragment not in ids[target.resolve()]:
                     broken.append(f"{page.relative_to(site)}: {href} (no anchor)")
     assert not broken, "\n".join(broken[:30])
 
@@ -54,18 +57,18 @@ def test_every_internal_link_and_anchor_resolves(site):
 def test_no_page_loads_anything_from_another_host(site):
     outside = []
     for page in html_pages(site):
-        soup = soup_of(page)
+        tags = tags_of(page)
         for tag, attribute in LOADING.items():
-            for element in soup.select(f"{tag}[{attribute}]"):
-                if urlparse(element[attribute]).scheme in ("http", "https", ""):
-                    if urlparse(element[attribute]).netloc:
-                        outside.append(f"{page.relative_to(site)}: {element[attribute]}")
-        for link in soup.select("link[href]"):
-            relations = set(link.get("rel", []))
+            for attrs in tags.having(attribute, tag):
+                if urlparse(attrs[attribute]).scheme in ("http", "https", ""):
+                    if urlparse(attrs[attribute]).netloc:
+                        outside.append(f"{page.relative_to(site)}: {attrs[attribute]}")
+        for link in tags.having("href", "link"):
+            relations = set(link.get("rel", "").split())
             if relations & {"stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest"}:
                 if urlparse(link["href"]).netloc:
                     outside.append(f"{page.relative_to(site)}: {link['href']}")
-        for style in soup.select("style"):
-            if "@import" in style.get_text() or "//fonts." in style.get_text():
+        for style in tags.styles:
+            if "@import" in style or "//fonts." in style:
                 outside.append(f"{page.relative_to(site)}: <style> imports")
     assert not outside, "\n".join(outside[:20])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -30,3 +32,44 @@ def source_words(path: Path) -> str:
     title = article.select_one("h1").get_text()
     body = article.select_one(".hb-source-text").get_text()
     return squeeze(title + body)
+
+
+@dataclass(frozen=True)
+class Tags:
+    """A page's start tags with their attributes, and the text of its <style> elements."""
+    tags: tuple[tuple[str, dict[str, str]], ...]
+    styles: tuple[str, ...]
+
+    def having(self, attribute: str, tag: str | None = None) -> list[dict[str, str]]:
+        return [attrs for name, attrs in self.tags if attribute in attrs and tag in (None, name)]
+
+
+class _TagScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.styles, self.in_style = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+        self.in_style = tag == "style"
+        if self.in_style:
+            self.styles.append("")
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+    def handle_endtag(self, tag):
+        self.in_style = False
+
+    def handle_data(self, data):
+        if self.in_style:
+            self.styles[-1] += data
+
+
+def tags_of(path: Path) -> Tags:
+    """The tags of a built page: the checks over every page of the site need its links, ids and
+    sources, not a tree (a quarter of the time of a BeautifulSoup parse)."""
+    scanner = _TagScanner()
+    scanner.feed(path.read_text(encoding="utf-8"))
+    scanner.close()
+    return Tags(tuple(scanner.tags), tuple(scanner.styles))

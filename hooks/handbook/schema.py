@@ -93,6 +93,7 @@ class DutyTaxonomy(Model):
 class Kind(Model):
     en: Text
     slug: Id  # in a new page's file name (the importer) and the anchors of the level pages
+    account: StrictBool = False  # one official's account of what was done: only the author's pledges bind
 
 
 class Level(Model):
@@ -120,7 +121,7 @@ class TermEntry(Model):
     id: Id
     term: Name
     other_names: tuple[Name, ...] = ()
-    guide_only: StrictBool = False  # named by the guide only: no occurrence in the texts expected
+    guide_only: StrictBool = False  # named by the guide: need not occur in the texts
     en: text(min_length=2, max_length=80)
     definition_zh: Summary
     definition_en: Summary
