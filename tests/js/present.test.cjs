@@ -66,6 +66,8 @@ test("a query word longer than the text's word of its stem is marked there, and 
     doc: { location: "en/x/#a" } };
   const item = presenter.item(section, 1, [1], [{ word: "cadres", tokens: {}, surfaces: ["cadres"] }]);
   assert.strictEqual(item.text, "The seconded <mark data-md-highlight>cadre</mark> reports.");
+  // the text's own form goes to ?h= too: the page opened has no stemmer
+  assert.deepStrictEqual(item.terms, { cadres: true, cadre: true });
 });
 
 test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {

@@ -81,11 +81,13 @@
       if (row[c] > 0) {
         concept.surfaces.forEach(function (surface) {
           // an English word counts where a word of its stem stands (cadres finds the cadre)
-          if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1 &&
-              !(english(surface) && sameStemIn(plain, surface))) return;
+          var forms = english(surface) ? stemForms(plain, surface) : [];
+          if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1 && !forms.length) return;
           marks.push(surface);
-          // the other names found are highlighted on the page the reader opens, too
+          // the other names found are highlighted on the page the reader opens, too, and the
+          // text's own forms of an English word (?h= has no stemmer: cadre for cadres)
           terms[surface] = true;
+          forms.forEach(function (form) { terms[form] = true; });
         });
       }
     });
@@ -141,10 +143,15 @@
     return lower.slice(0, Math.max(n, 1));
   }
 
-  function sameStemIn(text, word) {
-    var stem = seg.term(word), pattern = new RegExp("\\b" + escapeRegExp(stemPrefix(word)) + "\\w*", "gi"), match;
-    while ((match = pattern.exec(text))) if (seg.term(match[0]) === stem) return true;
-    return false;
+  /* The words of a text with the same stem as an English word, lower case, each once. */
+  function stemForms(text, word) {
+    var stem = seg.term(word), forms = [], match;
+    var pattern = new RegExp("\\b" + escapeRegExp(stemPrefix(word)) + "\\w*", "gi");
+    while ((match = pattern.exec(text))) {
+      var form = match[0].toLowerCase();
+      if (seg.term(form) === stem && forms.indexOf(form) === -1) forms.push(form);
+    }
+    return forms;
   }
 
   function escapeRegExp(value) {
