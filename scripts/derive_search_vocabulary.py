@@ -51,6 +51,7 @@ CACHE = ROOT / ".cache" / "search_vocabulary" / "e5-words.npz"
 WORD = re.compile(r"[a-z]{4,}")
 HAN_WORD = re.compile(f"[{HAN_CLASS}]{{2,}}")  # a Chinese word of two characters or more
 QUANTITY = re.compile(r"^[一二两三四五六七八九十百千万几第]")  # 一台, 七个, 第三: counts, not content words
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # markers such as <!-- glossary -->: no reader sees them
 CANDIDATE = re.compile(r"[a-z]{3,}")  # a reader's word: old, age, big
 MAX_TARGETS = 2          # the model alone
 MAX_WORDNET_TARGETS = 3  # WordNet's candidates, ranked by the model
@@ -71,12 +72,23 @@ ENDINGS = {
 }
 
 
+def body(path: Path) -> str:
+    """A page's words as the reader sees them: its Markdown and its front matter's values (the
+    source pages' metadata card shows speaker, audience, occasion), not the front matter's keys
+    and comments (讲话人的职务（原文已删去姓名）: no page shows them) nor HTML comments."""
+    from mkdocs.utils.meta import get_data
+
+    markdown, meta = get_data(path.read_text(encoding="utf-8"))
+    values = [str(value) for value in meta.values() if isinstance(value, (str, int, float))]
+    return HTML_COMMENT.sub(" ", markdown) + "\n" + "\n".join(values)
+
+
 def page_words(docs: Path) -> dict[str, int]:
     """Words of the English source texts (lower case, 4 letters or more) and how often each
     occurs: the words an everyday word should lead to."""
     counts: dict[str, int] = {}
     for path in sorted((docs / "sources").glob("*.en.md")):
-        text = re.sub(r"\{[^}]*\}|\([^)]*\.md[^)]*\)|<[^>]+>", " ", path.read_text(encoding="utf-8")).lower()
+        text = re.sub(r"\{[^}]*\}|\([^)]*\.md[^)]*\)|<[^>]+>", " ", body(path)).lower()
         for word in WORD.findall(text):
             counts[word] = counts.get(word, 0) + 1
     return counts
@@ -205,7 +217,7 @@ def derive(top: int, threshold: float, wordnet_threshold: float, wordnet: WordNe
     counts = page_words(ROOT / "docs")
     stop = set(yaml.safe_load((ROOT / "data" / "search.yml").read_text(encoding="utf-8"))["en"]["stopwords"])
     targets = sorted(w for w, n in counts.items() if w not in stop)
-    vocabulary = set(counts) | {w for path in (ROOT / "docs").rglob("*.en.md") for w in WORD.findall(path.read_text(encoding="utf-8").lower())}
+    vocabulary = set(counts) | {w for path in (ROOT / "docs").rglob("*.en.md") for w in WORD.findall(body(path).lower())}
     candidates = [w for w in top_n_list("en", top) if CANDIDATE.fullmatch(w) and w not in stop]
     # page words by their WordNet base forms, so that a neighbour "elderly" finds the page's "elderly"
     by_base: dict[str, set[str]] = {}
@@ -254,7 +266,7 @@ def chinese_words(docs: Path) -> tuple[set[str], set[str]]:
     for path in sorted(docs.rglob("*.md")):
         if path.name.endswith(".en.md"):
             continue
-        words = {w for w in jieba.cut(path.read_text(encoding="utf-8")) if HAN_WORD.fullmatch(w)}
+        words = {w for w in jieba.cut(body(path)) if HAN_WORD.fullmatch(w)}
         pages |= words
         if path.parent.name == "sources" and path.name[0].isdigit():
             texts |= words

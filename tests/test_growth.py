@@ -59,8 +59,7 @@ REPORT_DUTIES = """\
 # Not the browser, not fixture sites (their own pages), not the print and offline editions (half
 # a minute to build); tests/conftest.py marks them.
 SELECTION = ["tests", "--ignore=tests/test_growth.py", "--ignore=tests/test_bench_scale.py",
-             "-m", "not browser and not fixture_site and not print_edition",
-             "--deselect", "tests/test_search.py::test_derived_chinese_words_are_readers_words_leading_to_words_of_the_texts"]
+             "-m", "not browser and not fixture_site and not print_edition"]
 
 
 def import_text(project, received, *options) -> str:

@@ -76,6 +76,19 @@ def test_a_section_whose_passages_differ_once_cleaned_carries_them():
     assert index.in_texts == {"接收", "单位"}
 
 
+def test_a_page_of_the_offline_bundle_takes_its_online_boost():
+    """The offline bundle names about/ about.html: its search once ranked the editorial notes at
+    full weight (挂职干部家属怎么安心 listed about.html#sources, online it did not)."""
+    ranking = {"page_boosts": {"about/": 0.3, "guide/": 0.5, "glossary": 0.5}}
+    for online, offline in (("about/#sources", "about.html#sources"), ("about/", "about.html"),
+                            ("guide/", "guide/index.html"), ("guide/b/#x", "guide/b.html#x"),
+                            ("glossary/#a", "glossary.html#a"), ("sources/a/#p1", "sources/a.html#p1")):
+        assert search_index.directory_form(offline) == online
+        assert search_index.boost({"location": offline}, "", ranking) == search_index.boost({"location": online}, "", ranking)
+    assert search_index.boost({"location": "en/about.html#x"}, "en/", ranking) == 0.3
+    assert search_index.boost({"location": "about-us.html"}, "", ranking) == 1
+
+
 def test_english_term_pairs_are_those_rank_js_finds_adjacent():
     tokens = ["cadr", "of", "the", "host", "unit", "单位", "x"]
     assert search_index.term_pairs(tokens) == {

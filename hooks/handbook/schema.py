@@ -157,6 +157,7 @@ class RankingWeights(Model):
     inside: Weight
     own_word_found: Weight
     typo: Weight
+    characters: Weight
 
 
 class RankingSegment(Model):

@@ -333,11 +333,20 @@ class Buckets(dict):
         return value
 
 
+def directory_form(location: str) -> str:
+    """rank.js `directoryForm`: a location as the online site names it. The offline bundle
+    (use_directory_urls off) names about/ about.html and guide/ guide/index.html, and the
+    settings name pages and folders the online way (`page_boosts`: about/)."""
+    page, mark, anchor = location.partition("#")
+    page = re.sub(r"(^|/)index\.html$", r"\1", page)
+    return re.sub(r"\.html$", "/", page) + mark + anchor
+
+
 def boost(doc: dict, prefix: str, ranking: dict) -> float:
     """rank.js `boost`: the page's own `search: boost`, else its folder's, else 1."""
     if isinstance(doc.get("boost"), (int, float)) and not isinstance(doc.get("boost"), bool):
         return doc["boost"]
-    path = doc["location"][len(prefix):]
+    path = directory_form(doc["location"][len(prefix):])
     folder = next((f for f in ranking.get("page_boosts") or {} if path.startswith(f)), None)
     return ranking["page_boosts"][folder] if folder is not None else 1
 

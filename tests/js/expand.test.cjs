@@ -103,3 +103,19 @@ test("a Chinese yes-no frame X不X or X没X is said once (会不会了解: 会 +
   assert.strictEqual(expander.asked("接收不接收", { known: { "接收不接收": true }, inside: {} }), "接收不接收");
   assert.strictEqual(expander.asked("接收不接收", { known: {}, inside: {} }), "接收");
 });
+
+test("single characters side by side that no known word joins stay one word (公司进驻, not 公 + 司 + 进 + 驻)", () => {
+  const { index, expander } = setUp({ ...EMPTY, stopwords: ["的"] });
+  assert.deepStrictEqual(expander.words("食宿公司进驻", index), ["食宿", "公司进驻"]);
+  // a question word between them parts them; a lone character stays as it is
+  assert.deepStrictEqual(expander.words("公司的进驻", index), ["公司", "进驻"]);
+  assert.deepStrictEqual(expander.words("要食宿", index), ["要", "食宿"]);
+});
+
+test("a Chinese word that nothing reaches is searched by its characters, which count little", () => {
+  const { index, expander } = setUp(EMPTY);
+  assert.deepStrictEqual(expander.words("要紧", index), ["要紧"]);
+  assert.deepStrictEqual({ ...expander.reach("要紧", index).tokens }, { 要: 0.5 });
+  // a word found as itself or inside a longer one is not taken apart
+  assert.deepStrictEqual(Object.keys(expander.reach("双责", index).tokens), ["一岗双责"]);
+});

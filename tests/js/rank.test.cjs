@@ -24,6 +24,14 @@ test("page folders take their boost from the settings; a page's own boost wins",
   assert.strictEqual(i.boost({ location: "sources/a/" }), 1);
 });
 
+test("a page of the offline bundle (about.html, guide/index.html) takes its online boost", () => {
+  const i = index({ ranking: Object.assign(settings().ranking, { page_boosts: { "about/": 0.3, "guide/": 0.5 } }) });
+  assert.strictEqual(i.boost({ location: "about.html#sources" }), i.boost({ location: "about/#sources" }));
+  assert.strictEqual(i.boost({ location: "about.html" }), 0.3);
+  assert.strictEqual(i.boost({ location: "guide/index.html" }), 0.5);
+  assert.strictEqual(i.boost({ location: "about-us.html" }), 1);
+});
+
 test("the source texts' words are known as such", () => {
   const i = index();
   assert.ok(i.inTexts["一岗双责"]);

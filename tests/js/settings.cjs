@@ -6,7 +6,7 @@ function settings(overrides) {
   const ranking = {
     k1: 1.2, b: 0.75, title_weight: 2, page_title_weight: 0.5, passage_sentences: 3, coverage_floor: 0.25,
     together_bonus: 0.5, close_section: 0.8, page_sections: 2, max_sections: 60, typo_min_length: 5,
-    weights: { word: 1, synonym: 1, expansion: 0.7, derived: 0.5, inside: 0.6, own_word_found: 0.5, typo: 0.6 },
+    weights: { word: 1, synonym: 1, expansion: 0.7, derived: 0.5, inside: 0.6, own_word_found: 0.5, typo: 0.6, characters: 0.5 },
     segment: { longest_word: 8, known_char: 1.2, unknown_char: 1.5 },
     limits: { max_chars: 64, max_words: 12, max_marks: 20 },
     texts_folder: "sources/",

@@ -469,7 +469,10 @@
     function renderDocument(doc, parent, teaser) {
       var url = new URL(doc.location, base);
       if (feature("search.highlight")) {
-        url.searchParams.set("h", Object.keys(doc.terms || {}).filter(function (term) { return doc.terms[term]; }).join(" "));
+        // every word the reader typed, and the other names found here: a word this section
+        // lacks may stand elsewhere on the page (挂职干部 学习 opening a section without 学习
+        // marked only 挂职干部 and the other name 选派干部); Material passes only those found
+        url.searchParams.set("h", Object.keys(doc.terms || {}).join(" "));
       }
       var link = element("a", { href: String(url), class: "md-search-result__link", tabindex: "-1" });
       var article = element("article", { class: "md-search-result__article md-typeset", "data-md-score": Number(doc.score).toFixed(2) });

@@ -84,14 +84,28 @@
       if (!seg.isHan(piece)) { words.push(piece); return; }
       piece = this.asked(piece, index);
       // a piece of a longer index word counts as known too (双责 in 一岗双责)
-      seg.segmentRun(piece, function (p) {
+      joinCharacters(seg.segmentRun(piece, function (p) {
         return index.known[p] || self.dictionary[p] || self.stopwords[p] || index.inside[p];
-      }, this.segmentCosts()).forEach(function (w) { words.push(w); });
+      }, this.segmentCosts()), this.stopwords).forEach(function (w) { words.push(w); });
     }, this);
     var content = words.filter(function (w) { return !self.stopwords[w]; });
     var result = unique(content.length ? content : words);
     return result.slice(0, this.ranking.limits.max_words);
   };
+
+  /* Single characters side by side that no known word joins stand for a word the texts lack
+     (公司进驻, not 公 + 司 + 进 + 驻, each of which matches everywhere): they stay one word,
+     which `reach` takes apart only when nothing else finds it. */
+  function joinCharacters(pieces, stopwords) {
+    var result = [], run = "";
+    pieces.concat([""]).forEach(function (piece) {
+      if (piece.length === 1 && !stopwords[piece]) { run += piece; return; }
+      if (run) result.push(run);
+      run = "";
+      if (piece) result.push(piece);
+    });
+    return result;
+  }
 
   // A Chinese yes-no question asks "X or not X": 会不会, 了解不了解, 有没有, 够不够.
   var X_NOT_X = /([\u3400-\u9fff]{1,2})[不没]\1/g;
@@ -171,6 +185,11 @@
         if (piece.length < 2 || piece === word || self.stopwords[piece]) return;
         self.lookup(piece).forEach(function (form) { reachForm(form[0], form[1] * weights.inside); });
       });
+    }
+    // A Chinese word that nothing reaches, not even its parts (公司进驻), is searched by its
+    // characters, which count little: they match nearly everywhere.
+    if (seg.isHan(word) && word.length > 1 && !Object.keys(reached).length) {
+      Array.from(word).forEach(function (character) { add(character, weights.characters); });
     }
     return {
       word: word,

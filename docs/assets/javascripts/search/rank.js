@@ -119,11 +119,21 @@
      boost of its folder (`page_boosts`), else 1. */
   Index.prototype.boost = function (doc) {
     if (typeof doc.boost === "number") return doc.boost;
-    var path = doc.location.slice((this.settings.prefix || "").length);
+    var path = directoryForm(doc.location.slice((this.settings.prefix || "").length));
     var boosts = this.ranking.page_boosts || {};
     var folder = Object.keys(boosts).filter(function (f) { return path.indexOf(f) === 0; })[0];
     return folder ? boosts[folder] : 1;
   };
+
+  /* A location as the online site names it: the offline bundle (use_directory_urls off) names
+     about/ about.html and guide/ guide/index.html, and the settings name pages and folders the
+     online way (page_boosts: about/), so that both rank alike. */
+  function directoryForm(location) {
+    var at = location.indexOf("#");
+    var page = at === -1 ? location : location.slice(0, at);
+    page = page.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "/");
+    return page + (at === -1 ? "" : location.slice(at));
+  }
 
   Index.prototype.belongs = function (location) {
     var prefix = this.settings.prefix || "";
