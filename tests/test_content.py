@@ -19,8 +19,10 @@ REGISTRY = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
             for path in sorted((ROOT / "data" / "duties").glob("*.yml"))}
 ENTRIES = {e["id"]: {**e, "source": slug} for slug, entries in REGISTRY.items() for e in entries}
 
-# A pledge of the author's own, in the sentence of a quote: "I will", "we will", "I state my position".
-PLEDGE = re.compile(r"(?:我|我们|本人)(?:一定|必将|将)|表个?态")
+# A pledge of the author's own, in the sentence of a quote: "I will", "we will", "I state my position";
+# not 将 as 把 (我们将招商引资作为重点: what was done) nor a 表态发言 someone made (a fact).
+PLEDGE = re.compile(r"(?:我|我们|本人)(?:一定|必将|将(?=把)|将(?![^，。；！？]*(?:作为|视为|列为|当作|当成|纳入)))"
+                    r"|表个?态(?!发言)")
 # Found by reading documents 4 and 5: the only entries of theirs that bind anyone are the authors'
 # own pledges for the future. The rule below must keep finding them.
 KNOWN_PLEDGES = {"report-24", "report-25", "vicemayor-14"}
@@ -132,6 +134,9 @@ def test_accounts_bind_only_where_the_author_pledges():
 def test_the_pledge_rule_tells_a_pledge_from_an_account_or_an_exhortation():
     assert PLEDGE.search("我将以此次实践锻炼为动力") and PLEDGE.search("在此，我也向各位领导表个态度")
     assert not PLEDGE.search("我们要克服镀金思想") and not PLEDGE.search("协调引进项目两个")
+    assert PLEDGE.search("我将把招商引资作为下步工作的重点")
+    assert not PLEDGE.search("我们将招商引资作为主要工作，协调引进项目两个")
+    assert not PLEDGE.search("同志代表挂职干部作了表态发言")
 
 
 def test_what_others_owe_the_cadre_leaves_out_practices_and_suggestions():

@@ -117,11 +117,22 @@ def test_no_root_absolute_links_in_pages(root_name, request):
     for page in root.rglob("*.html"):
         if page.name == "404.html" and root_name == "site":
             continue  # a server shows it at any depth: its links start at site_url's path
-        for _, attrs in tags_of(page).tags:
-            value = attrs.get("href") or attrs.get("src") or ""
-            if value.startswith("/") and not value.startswith("//"):
-                offenders.append(f"{page.relative_to(root)}: {value}")
+        offenders += [f"{page.relative_to(root)}: {value}" for value in root_absolute(tags_of(page))]
     assert offenders == []
+
+
+def root_absolute(tags) -> list[str]:
+    """The page's URLs that start at the host's root (srcset, poster, CSS url() as well)."""
+    return [value for _, _, _, value in tags.urls() if value.startswith("/") and not value.startswith("//")]
+
+
+@pytest.mark.parametrize("html", ['<img src="/a.png">', '<img src="a.png" srcset="a.png 1x, /b.png 2x">',
+                                  '<video poster="/p.png"></video>', '<div style="background: url(\'/a.png\')"></div>',
+                                  '<style>@import "/a.css";</style>', '<A HREF=/en/>x</A>'])
+def test_a_root_absolute_url_is_found_wherever_it_stands(tmp_path, html):
+    page = tmp_path / "index.html"
+    page.write_text(f"<html><body>{html}<a href='../b/'>b</a></body></html>", encoding="utf-8")
+    assert len(root_absolute(tags_of(page))) == 1
 
 
 def test_error_page_per_language(site, unpacked):

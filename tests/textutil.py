@@ -43,6 +43,29 @@ class Tags:
     def having(self, attribute: str, tag: str | None = None) -> list[dict[str, str]]:
         return [attrs for name, attrs in self.tags if attribute in attrs and tag in (None, name)]
 
+    def urls(self) -> list[tuple[str, dict[str, str], str, str]]:
+        """(tag, its attributes, attribute, URL) of every URL the page names: in URL attributes,
+        each candidate of a srcset, the url() and @import of inline styles and of <style>
+        (attribute "text")."""
+        found = []
+        for name, attrs in self.tags:
+            for attribute, value in attrs.items():
+                if attribute in URL_ATTRIBUTES:
+                    found.append((name, attrs, attribute, value.strip()))
+                elif attribute in ("srcset", "imagesrcset"):
+                    found += [(name, attrs, attribute, c.split()[0]) for c in value.split(",") if c.strip()]
+                elif attribute == "style":
+                    found += [(name, attrs, attribute, url) for url in css_urls(value)]
+        return found + [("style", {}, "text", url) for style in self.styles for url in css_urls(style)]
+
+
+URL_ATTRIBUTES = {"href", "src", "poster", "data", "action", "formaction", "background", "xlink:href"}
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""")
+
+
+def css_urls(css: str) -> list[str]:
+    return [(match.group(2) if match.group(2) is not None else match.group(4)).strip() for match in CSS_URL.finditer(css)]
+
 
 class _TagScanner(HTMLParser):
     def __init__(self):

@@ -56,6 +56,31 @@ test("English words are marked where a word of the same stem stands, not inside 
   assert.strictEqual(highlight("take on board two years", ["two years"], 20), "take on board <mark data-md-highlight>two years</mark>");
 });
 
+test("a query word longer than the text's word of its stem is marked there, and the result holds it", () => {
+  // cadres finds 'the cadre': its stem cadr is the start of both; units marks unit
+  assert.strictEqual(highlight("the seconded cadre", ["cadres"], 20), "the seconded <mark data-md-highlight>cadre</mark>");
+  assert.strictEqual(highlight("host unit", ["units"], 20), "host <mark data-md-highlight>unit</mark>");
+  assert.strictEqual(highlight("unity of the unit", ["units"], 20), "unity of the <mark data-md-highlight>unit</mark>");
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 } }, entryPages: [] });
+  const section = { plain: "The seconded cadre reports.", text: "The seconded cadre reports.", title: "Duties",
+    doc: { location: "en/x/#a" } };
+  const item = presenter.item(section, 1, [1], [{ word: "cadres", tokens: {}, surfaces: ["cadres"] }]);
+  assert.strictEqual(item.text, "The seconded <mark data-md-highlight>cadre</mark> reports.");
+  // the text's own form goes to ?h= too: the page opened has no stemmer
+  assert.deepStrictEqual(item.terms, { cadres: true, cadre: true });
+});
+
+test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {
+  require("../../docs/assets/javascripts/search/snowball-en.js");
+  try {
+    // party stems to parti: Party and parties are marked, particular and partly are not
+    assert.strictEqual(highlight("the Party, in particular, partly; parties", ["party"], 20),
+      "the <mark data-md-highlight>Party</mark>, in particular, partly; <mark data-md-highlight>parties</mark>");
+  } finally {
+    delete globalThis.HandbookSearch.snowball;
+  }
+});
+
 test("a page shows its sections close to its best, up to page_sections of them; Material folds the rest", () => {
   const { presenter } = setUp();
   const item = (location, score) => ({ location, title: location, text: "", score, terms: {} });

@@ -667,9 +667,15 @@
       raw.replace(pattern, function (match, before, word) {
         var start = arguments[arguments.length - 2] + before.length;
         if (!word) return match;
-        // a Latin word is marked where a word starts (part, not the part of departments), as the
-        // result list marks it (present.js); Chinese has no spaces to start at
-        if (/^[A-Za-z0-9]/.test(word) && /[A-Za-z0-9]/.test(raw.charAt(start - 1))) return match;
+        // a Latin word is marked where a word starts (part, not the part of departments) and
+        // whole, with an inflection at most (units for unit, not Party or particular for part),
+        // as the result list marks it (present.js); Chinese has no spaces to start at
+        if (/^[A-Za-z0-9]/.test(word)) {
+          if (start < last || /[A-Za-z0-9]/.test(raw.charAt(start - 1))) return match;
+          var tail = /^[A-Za-z0-9]*/.exec(raw.slice(start + word.length))[0];
+          if (!/^(s|es|ed|d|ing)?$/i.test(tail)) return match;
+          word += tail;
+        }
         var between = raw.slice(last, start), previous = pieces[pieces.length - 1];
         if (previous && previous.mark && /^\s+$/.test(between)) previous.mark += between + word;
         else pieces.push({ text: between }, { mark: word });

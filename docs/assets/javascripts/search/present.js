@@ -80,10 +80,14 @@
       terms[concept.word] = row[c] > 0;
       if (row[c] > 0) {
         concept.surfaces.forEach(function (surface) {
-          if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1) return;
+          // an English word counts where a word of its stem stands (cadres finds the cadre)
+          var forms = english(surface) ? stemForms(plain, surface) : [];
+          if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1 && !forms.length) return;
           marks.push(surface);
-          // the other names found are highlighted on the page the reader opens, too
+          // the other names found are highlighted on the page the reader opens, too, and the
+          // text's own forms of an English word (?h= has no stemmer: cadre for cadres)
           terms[surface] = true;
+          forms.forEach(function (form) { terms[form] = true; });
         });
       }
     });
@@ -102,29 +106,52 @@
   };
 
   /* Mark the words in the text parts of an HTML string, longest first, at most `limit`
-     marks; an English word only where a word of the same stem stands (unit in units, not
-     part in department or Party). */
+     marks; an English word only where a word of the same stem stands (unit in units, cadre
+     for cadres, not part in department or Party). */
   function highlight(html, words, limit) {
     var list = words.filter(Boolean).filter(function (w, i, all) { return all.indexOf(w) === i; })
       .sort(function (a, b) { return b.length - a.length; });
     if (!list.length) return html;
     var stems = Object.create(null);
-    list.forEach(function (w) { if (/^\w+$/.test(w) && !seg.isHan(w)) stems[seg.term(w)] = true; });
+    list.forEach(function (w) { if (english(w)) stems[seg.term(w)] = true; });
     var pattern = new RegExp("(" + list.map(function (w) {
-      return /^\w+$/.test(w) && !seg.isHan(w) ? "\\b" + escapeRegExp(w) + "\\w*" : (/^\w/.test(w) ? "\\b" : "") + escapeRegExp(w);
+      return english(w) ? "\\b" + escapeRegExp(stemPrefix(w)) + "\\w*" : (/^\w/.test(w) ? "\\b" : "") + escapeRegExp(w);
     }).join("|") + ")", "gi");
     var left = limit;
     return html.split(/(<[^>]*>)/).map(function (part) {
       if (part.charAt(0) === "<") return part;
       return part.replace(pattern, function (match) {
         if (left <= 0) return match;
-        if (/^\w+$/.test(match) && !seg.isHan(match) && !stems[seg.term(match)] && !list.some(function (w) {
+        if (english(match) && !stems[seg.term(match)] && !list.some(function (w) {
           return w.toLowerCase() === match.toLowerCase();
         })) return match;
         left -= 1;
         return "<mark data-md-highlight>" + match + "</mark>";
       });
     }).join("");
+  }
+
+  function english(word) {
+    return /^\w+$/.test(word) && !seg.isHan(word);
+  }
+
+  /* What every word of a word's stem starts with: the stem where it is the word's start
+     (cadr of cadres, for cadre), else their common start (part of party, stemmed parti). */
+  function stemPrefix(word) {
+    var lower = word.toLowerCase(), stem = seg.term(word), n = 0;
+    while (n < lower.length && n < stem.length && lower.charAt(n) === stem.charAt(n)) n += 1;
+    return lower.slice(0, Math.max(n, 1));
+  }
+
+  /* The words of a text with the same stem as an English word, lower case, each once. */
+  function stemForms(text, word) {
+    var stem = seg.term(word), forms = [], match;
+    var pattern = new RegExp("\\b" + escapeRegExp(stemPrefix(word)) + "\\w*", "gi");
+    while ((match = pattern.exec(text))) {
+      var form = match[0].toLowerCase();
+      if (seg.term(form) === stem && forms.indexOf(form) === -1) forms.push(form);
+    }
+    return forms;
   }
 
   function escapeRegExp(value) {
