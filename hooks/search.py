@@ -55,6 +55,7 @@ MATERIAL_OFFLINE_INDEX = "search/search_index.js"
 SETTINGS = "_handbook_search"  # this build's lexicons and ranking, kept on the config
 CONFIG_HEAD = 65_536  # characters of search_index.json that hold its config
 SPLIT_DONE = "_handbook_search_split"  # the passages each language's split index was built from
+CONTEXTS = "_handbook_search_contexts"  # page URL -> its context words (ranking.page_context)
 
 
 def search_settings(config) -> dict:
@@ -99,6 +100,24 @@ def on_files(files, config):
         "cut_note": lexicons[lang].get("cut_note", ""),
     }
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A source page's context words (its speaker's office, its level), kept for its index:
+    Chinese cut by jieba as Material's index is."""
+    setting = search_settings(config)["ranking"].get("page_context")
+    if setting and page.meta.get("speaker"):
+        lang = languages.current(config)
+        taxonomy = context.of(config).taxonomy
+        names = {"level": {key: level.en if lang == "en" else level.tag for key, level in taxonomy.levels.items()},
+                 "kind": {key: kind.en if lang == "en" else key for key, kind in taxonomy.kinds.items()}}
+        words = search_index.page_context(page.meta, setting["fields"], names)
+        contexts = getattr(config, CONTEXTS, None)
+        if contexts is None:
+            contexts = {}
+            setattr(config, CONTEXTS, contexts)
+        contexts[page.url] = "\u200b".join(jieba.cut(words)) if lang != "en" else words
+    return markdown
 
 
 def engine_script(config, lang: str, lexicon: dict) -> str:
@@ -159,6 +178,10 @@ def on_post_build(config):
         if done.get(lang) == digest:
             continue
         setattr(config, SPLIT_DONE, {**done, lang: digest})
+        contexts = getattr(config, CONTEXTS, {})
+        for doc in docs:  # the page's record carries its context (rank.js `Index.add` reads it there too)
+            if doc["location"] in contexts:
+                doc["context"] = contexts[doc["location"]]
         if os.environ.get(REFERENCE_SWITCH):
             reference = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
             (site / REFERENCE.format(lang=lang)).write_text(

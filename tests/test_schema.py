@@ -77,6 +77,9 @@ BAD_FILES = {
     "search: misspelled English section": ("search.yml", "en:\n  stopword: [what]\n", ["unknown field(s) en.stopword"]),
     "search: one-word group": ("search.yml", "synonyms:\n  - [派出单位]\n", ["field 'synonyms item 1' needs 2 or more words"]),
     "not yaml": ("search.yml", "synonyms: [[a\n", ["search.yml:", "not valid YAML"]),
+    "search: page context field not in the front matter": (
+        "search.yml", (ROOT / "data" / "search.yml").read_text(encoding="utf-8").replace("fields: [speaker, level]", "fields: [speakr]"),
+        ["field 'ranking.page_context.fields item 1' 'speakr' is not allowed", "use 'speaker'"]),
 }
 
 

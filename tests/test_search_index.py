@@ -118,3 +118,42 @@ def test_an_item_after_a_citation_left_out_of_search_does_not_start_on_its_colon
     fragments = [path.read_text("utf-8") for path in (site / "search").glob("*/f[0-9]*.js")]
     assert fragments and not [text for text in fragments if "<li>：" in text or "<li>: " in text]
     assert any("<li>找准位置，尽快进入角色</li>" in text for text in fragments)
+
+
+def test_a_source_page_context_names_the_speakers_office_and_level():
+    names = {"level": {"区": "District"}}
+    assert search_index.role_of("Seconded cadre (serving as deputy district head)") == "serving as deputy district head"
+    assert search_index.role_of("挂职干部（挂任副区长）") == "挂任副区长"
+    assert search_index.role_of("Leading official of the organisation department") == "Leading official of the organisation department"
+    meta = {"speaker": "Principal leader of the county Party committee (county Party secretary)", "level": "区", "kind": ""}
+    assert search_index.page_context(meta, ["speaker", "level", "kind"], names) == "county Party secretary District"
+
+
+def test_each_section_carries_its_page_context_into_the_dictionary():
+    ranking = {"texts_folder": "sources/", "passage_sentences": 3, "title_weight": 2, "page_title_weight": 0.5,
+               "page_boosts": {}, "page_context": {"fields": ["speaker"], "weight": 1}}
+    docs = [{"location": "en/sources/a/", "title": "Report", "text": "", "context": "deputy district head"},
+            {"location": "en/sources/a/#p1", "title": "One", "text": "<p>He needs to improve.</p>"},
+            {"location": "en/guide/b/", "title": "Guide", "text": "<p>Improve.</p>"}]
+    prefixes = {"prefix": "en/", "otherPrefixes": []}
+    tokenizer = search_index.Tokenizer(True)
+    index = search_index.build(docs, prefixes, ranking, tokenizer)
+    assert index.contexts == {"deputi district head": 0} and index.section_contexts == [1, 1, 0]
+    dictionary = next(part for part in search_index.split(index, "en") if part.name.startswith("dictionary."))
+    data = json.loads(dictionary.content.split(",", 1)[1].rsplit(");", 1)[0])
+    assert data["contexts"] == ["deputi district head"] and search_index.decode(data["sectionContexts"]) == [1, 1, 0]
+    # without the setting, no page has a context
+    ranking.pop("page_context")
+    assert search_index.build(docs, prefixes, ranking, tokenizer).contexts == {}
+
+
+def test_the_built_pages_contexts_hold_the_speakers_office_not_the_rest_of_the_description(site):
+    """dev3_en: "leader" of the city secretary's description ("Principal leader of the city Party
+    committee") outranked the passage that answers "treated the same as the local leaders"."""
+    for lang, office, rest in (("en", {"deputi", "district", "head"}, {"princip", "leader"}),
+                               ("zh", {"副区长"}, {"主要", "挂职干部"})):
+        dictionary = next((site / "search" / lang).glob("dictionary.*.js")).read_text("utf-8")
+        data = json.loads(dictionary.split(",", 1)[1].rsplit(");", 1)[0])
+        contexts = [set(terms.split(" ")) for terms in data["contexts"]]
+        assert any(office <= terms for terms in contexts), contexts
+        assert not any(rest & terms for terms in contexts), contexts

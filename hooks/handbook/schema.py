@@ -172,6 +172,13 @@ class RankingLimits(Model):
     max_marks: Count
 
 
+class RankingContext(Model):
+    """A source page's context: front-matter fields whose words a query may name without the
+    answering passage holding them (the speaker's office, the level)."""
+    fields: Annotated[tuple[Literal["speaker", "level", "kind", "occasion", "audience"], ...], Field(min_length=1)]
+    weight: Weight
+
+
 class Ranking(Model):
     """The search engine's knobs, passed to it through the worker's settings."""
     k1: Weight
@@ -191,6 +198,7 @@ class Ranking(Model):
     texts_folder: text(pattern=r"^[a-z0-9-]+/$")
     entry_pages: Annotated[tuple[text(pattern=r"^[a-z0-9-]+/?$"), ...], Field(min_length=1)]
     page_boosts: dict[text(pattern=r"^[a-z0-9-]+/?$"), Weight]
+    page_context: RankingContext | None = None
 
 
 class SearchData(Lexicon):

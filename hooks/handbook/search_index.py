@@ -1,7 +1,8 @@
 """The search index of one language, built once at build time and split so that the browser
 loads only what a query needs (Pagefind's design):
-- a dictionary: passage lengths and section boosts (BM25 needs them), and the vocabulary with
-  each term's document frequency, whether the source texts use it, and its shard;
+- a dictionary: passage lengths and section boosts (BM25 needs them), the vocabulary with
+  each term's document frequency, whether the source texts use it, and its shard, and each
+  section's page context (a source's speaker's office and level: rank.js `contextMatches`);
 - postings shards: each term's passages (delta-coded) and term weights;
 - junction shards: for buckets of two-character strings (hashed), the sections whose passages
   hold one; the words-together bonus of two Chinese words needs their junction in the text, so
@@ -248,6 +249,9 @@ class LanguageIndex:
     pair_buckets: array = field(default_factory=lambda: array("i"))
     pair_ends: array = field(default_factory=lambda: array("i"))
     pair_bucket_count: int = 1
+    # the page contexts' terms (space-separated), and per section its context's number + 1 (0: none)
+    contexts: dict[str, int] = field(default_factory=dict)
+    section_contexts: list[int] = field(default_factory=list)
 
     def junctions(self) -> Iterator[array]:
         """Bucket -> the sections whose passages hold one of its strings."""
@@ -351,6 +355,39 @@ def boost(doc: dict, prefix: str, ranking: dict) -> float:
     return ranking["page_boosts"][folder] if folder is not None else 1
 
 
+# A source's speaker description names its office in brackets where it gives one
+# ("Seconded cadre (serving as deputy district head)", "挂职干部（挂任副区长）").
+BRACKETED = re.compile(r"[（(]([^（）()]+)[）)]")
+
+
+def role_of(speaker: str) -> str:
+    """The office a speaker held: the last bracketed part of the description, else all of it
+    (the description's other words, "leader", "cadre", would match passages of every page)."""
+    found = BRACKETED.findall(speaker or "")
+    return found[-1] if found else (speaker or "")
+
+
+def page_context(meta: dict, fields, names: dict) -> str:
+    """A source page's context words (`ranking.page_context.fields` of its front matter): the
+    speaker's office, and the other fields' values, a value named in `names` (field -> value
+    -> its name in the page's language: the taxonomy's levels and kinds) by its name."""
+    parts = []
+    for name in fields:
+        value = meta.get(name)
+        if not isinstance(value, str) or not value:
+            continue
+        parts.append(role_of(value) if name == "speaker" else names.get(name, {}).get(value, value))
+    return " ".join(parts)
+
+
+def context_number(index: LanguageIndex, terms: list[str]) -> int:
+    """The number + 1 of a context's terms in `index.contexts` (0: none), added if new."""
+    if not terms:
+        return 0
+    key = " ".join(sorted(set(terms)))
+    return index.contexts.setdefault(key, len(index.contexts)) + 1
+
+
 def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer) -> LanguageIndex:
     """The index of the docs of one language (Material's search index entries)."""
     index = LanguageIndex()
@@ -359,6 +396,9 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
     size = ranking["passage_sentences"]
     page_tokens_of = {doc["location"]: tokenizer.tokenize(doc.get("title") or "")
                       for doc in docs if "#" not in doc["location"]}
+    # a page's context (its `context`, hooks/search.py), when the ranking uses one
+    context_of = {doc["location"]: tokenizer.tokenize(doc.get("context") or "")
+                  for doc in docs if "#" not in doc["location"]} if ranking.get("page_context") else {}
     docs = [dict(doc, text=tidy_text(doc["text"])) if doc.get("text") else doc for doc in docs]
     kept = [doc for doc in docs if languages.belongs(doc["location"], prefixes)
             and ("#" not in doc["location"] or js_trim(strip_tags(doc.get("text") or "")))]
@@ -382,6 +422,7 @@ def build(docs: list[dict], prefixes: dict, ranking: dict, tokenizer: Tokenizer)
         differ = [clean(strip_tags(p)) for p in passages_of(clean(raw_text), size)] != plains
         index.sections.append(doc, page_titles.get(page), plains if differ else None)
         index.boosts.append(boost(doc, prefix, ranking))
+        index.section_contexts.append(context_number(index, context_of.get(page, [])))
         index.first_passage.append(len(index.lengths))
         # the titles' words count in each passage, added first (rank.js adds in this order)
         titles: dict[str, float] = {}
@@ -541,6 +582,8 @@ def split(index: LanguageIndex, lang: str) -> Iterator[Script]:
         "buckets": index.buckets,
         "junctionFirsts": deltas(junction_firsts),
         "pairBuckets": index.pair_bucket_count,
+        "contexts": list(index.contexts),  # each page context's terms
+        "sectionContexts": encode(index.section_contexts),  # per section, its context's number + 1
         "pairsPerFile": per_file,
         "files": {kind: "".join(values) for kind, values in digests.items()},
     }

@@ -74,3 +74,44 @@ test("one edit apart: insert, delete, substitute, swap", () => {
   assert.ok(!rank.oneEditApart("cadre", "cadre"));
   assert.ok(!rank.oneEditApart("cadre", "card"));
 });
+
+// data/search.yml `page_context`: a source page's scene (its speaker's office, its level)
+test("a query word only the page's context holds lifts that page's passages that hold the other words", () => {
+  const base = settings();
+  const ranking = Object.assign({}, base.ranking, { page_context: { fields: ["speaker", "level"], weight: 1 } });
+  const docs = [
+    { location: "sources/a/", title: "汇报", text: "", context: "挂任\u200b副区长" },
+    { location: "sources/a/#p1", title: "一", text: "<p>还要\u200b提高\u200b能力\u200b。</p>" },
+    { location: "sources/b/", title: "讲话", text: "" },
+    { location: "sources/b/#p1", title: "二", text: "<p>还要\u200b提高\u200b能力\u200b。</p>" },
+    { location: "sources/b/#p2", title: "三", text: "<p>副区长\u200b主持\u200b会议\u200b。</p>" },
+  ];
+  const concepts = [{ surfaces: ["副区长"], tokens: { 副区长: 1 } }, { surfaces: ["提高"], tokens: { 提高: 1 } }];
+  const ranked = (r) => {
+    const i = new rank.Index(Object.assign({}, base, { ranking: r }));
+    i.add(docs);
+    return i.score(concepts).map((s) => s.section.doc.location);
+  };
+  assert.strictEqual(ranked(ranking)[0], "sources/a/#p1");
+  // without the setting, the two passages that ask the same tie (the first section wins), below
+  // the passage of the rarer scene word
+  assert.notStrictEqual(ranked(base.ranking)[0], "sources/a/#p1");
+  // the context alone makes no passage a match: a query of the scene word only finds its text
+  const i = new rank.Index(Object.assign({}, base, { ranking }));
+  i.add(docs);
+  assert.deepStrictEqual(i.score([concepts[0]]).map((s) => s.section.doc.location), ["sources/b/#p2"]);
+});
+
+test("the page context counts a missing query word once, at its weight, and nothing for words found", () => {
+  const ranking = { page_context: { fields: ["speaker"], weight: 0.5 } };
+  const context = rank.termSet(["副区长", "区级"]);
+  const concepts = [{ tokens: { 副区长: 1 } }, { tokens: { 提高: 1, 提升: 0.7 } }, { tokens: { 区级: 1 } }];
+  assert.strictEqual(rank.contextMatches([0, 2, 0], concepts, context, ranking), 1);
+  assert.strictEqual(rank.contextMatches([1, 2, 0], concepts, context, ranking), 0.5);
+  assert.strictEqual(rank.contextMatches([0, 2, 0], concepts, null, ranking), 0);
+  assert.strictEqual(rank.contextMatches([0, 2, 0], concepts, context, {}), 0);
+  // in the coverage, not the sum
+  const r = Object.assign(settings().ranking, ranking);
+  assert.ok(rank.passageScore([0, 2, 0], 0, r, 1) > rank.passageScore([0, 2, 0], 0, r, 0));
+  assert.strictEqual(rank.passageScore([0, 2, 0], 0, r, 2), 2 * (r.coverage_floor + 1));
+});

@@ -38,9 +38,12 @@
       return doc.text ? Object.assign({}, doc, { text: seg.tidy(doc.text) }) : doc;
     });
     // a section belongs to its page: the page's title words count in it too, a little
-    var pageTitles = Object.create(null);
+    var pageTitles = Object.create(null), contexts = Object.create(null);
     docs.forEach(function (doc) {
-      if (doc.location.indexOf("#") === -1) pageTitles[doc.location] = seg.tokenize(doc.title || "");
+      if (doc.location.indexOf("#") !== -1) return;
+      pageTitles[doc.location] = seg.tokenize(doc.title || "");
+      // the page's context words (hooks/search.py: the speaker's office, the level)
+      if (ranking.page_context && doc.context) contexts[doc.location] = termSet(seg.tokenize(doc.context));
     });
     var kept = docs.filter(function (doc) {
       // a heading with nothing under it (a theme heading above its entries) is no answer
@@ -57,6 +60,7 @@
       var page = doc.location.split("#")[0];
       var sectionIndex = self.sections.push(section(doc, title, text, self.boost(doc),
         page in headings ? headings[page] : null)) - 1;
+      self.sections[sectionIndex].context = contexts[page] || null;
       var titleTokens = seg.tokenize(doc.title || "");
       var pageTokens = page !== doc.location ? pageTitles[page] || [] : [];
       var fromTexts = doc.location.indexOf(texts) === 0;
@@ -176,7 +180,8 @@
     Object.keys(scores).forEach(function (key) {
       var passage = self.passages[key], row = scores[key];
       var section = self.sections[passage.section];
-      var score = section.boost * passageScore(row, together(concepts, passage, ranking), ranking);
+      var score = section.boost * passageScore(row, together(concepts, passage, ranking), ranking,
+        contextMatches(row, concepts, section.context, ranking));
       var best = bySection[passage.section];
       if (!best || score > best.score) bySection[passage.section] = { section: section, row: row, score: score };
     });
@@ -188,10 +193,10 @@
     return tf * (ranking.k1 + 1) / (tf + ranking.k1 * (1 - ranking.b + ranking.b * length / averageLength));
   }
 
-  /* The sum of the concepts' scores, scaled by how many of them the passage covers and by
-     the words-together bonus. */
-  function passageScore(row, togetherBonus, ranking) {
-    var matched = row.filter(function (s) { return s > 0; }).length;
+  /* The sum of the concepts' scores, scaled by how many of them the passage covers (and the
+     share its page's context covers) and by the words-together bonus. */
+  function passageScore(row, togetherBonus, ranking, context) {
+    var matched = row.filter(function (s) { return s > 0; }).length + (context || 0);
     var sum = row.reduce(function (a, b) { return a + b; }, 0);
     var coverage = matched / row.length;
     return sum * (ranking.coverage_floor + coverage * coverage) * (1 + togetherBonus);
@@ -215,6 +220,26 @@
       if (found) bonus += ranking.together_bonus;
     }
     return bonus;
+  }
+
+  /* Query words the passage lacks that its page's context holds (the speaker's office, the
+     level: data/search.yml `page_context`; `context`: a set of terms, or null): each counts as
+     `page_context.weight` of a found word in the coverage, and nothing in the sum, so that the
+     scene a reader sets lifts the page's passages that hold the question's other words and
+     makes no passage a match by itself. */
+  function contextMatches(row, concepts, context, ranking) {
+    if (!context || !ranking.page_context) return 0;
+    var found = 0;
+    row.forEach(function (score, c) {
+      if (score === 0 && Object.keys(concepts[c].tokens).some(function (token) { return context[token]; })) found += 1;
+    });
+    return found * ranking.page_context.weight;
+  }
+
+  function termSet(terms) {
+    var set = Object.create(null);
+    terms.forEach(function (term) { set[term] = true; });
+    return set;
   }
 
   function adjacent(terms, first, second) {
@@ -252,7 +277,7 @@
 
   var api = {
     Index: Index, section: section, insideWords: insideWords, bm25: bm25, passageScore: passageScore, together: together,
-    passagesOf: passagesOf, oneEditApart: oneEditApart
+    contextMatches: contextMatches, termSet: termSet, passagesOf: passagesOf, oneEditApart: oneEditApart
   };
   HS.rank = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;

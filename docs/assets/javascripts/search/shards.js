@@ -69,6 +69,9 @@
     });
     this.boosts = decode(dictionary.boosts).map(function (i) { return dictionary.boostValues[i]; });
     this.fragmentFirst = sums(decode(dictionary.fragmentFirsts));
+    // each section's page context (rank.contextMatches), or null
+    var contexts = (dictionary.contexts || []).map(function (terms) { return rank.termSet(terms.split(" ")); });
+    this.contextOf = decode(dictionary.sectionContexts || "").map(function (n) { return n ? contexts[n - 1] : null; });
     this.junctionFirst = sums(decode(dictionary.junctionFirsts));
     this.known = Object.create(null);
     this.inTexts = Object.create(null);
@@ -309,7 +312,9 @@
         }
       }
       var boost = self.boosts[self.sectionOf[passage]];
-      candidates.push({ passage: passage, row: row, pairs: pairs, bound: boost * rank.passageScore(row, most, ranking) });
+      var context = rank.contextMatches(row, concepts, self.contextOf[self.sectionOf[passage]] || null, ranking);
+      candidates.push({ passage: passage, row: row, pairs: pairs, context: context,
+        bound: boost * rank.passageScore(row, most, ranking, context) });
     });
     return candidates.sort(function (a, b) { return b.bound - a.bound || a.passage - b.passage; });
   };
@@ -324,7 +329,7 @@
     function score(candidate) {
       var bonus = candidate.pairs ? rank.together(concepts, self.passage(candidate.passage), ranking) : 0;
       var section = self.sectionOf[candidate.passage];
-      var value = self.boosts[section] * rank.passageScore(candidate.row, bonus, ranking);
+      var value = self.boosts[section] * rank.passageScore(candidate.row, bonus, ranking, candidate.context);
       var best = bySection.get(section);
       if (!best || value > best.score || (value === best.score && candidate.passage < best.passage)) {
         bySection.set(section, { passage: candidate.passage, row: candidate.row, score: value, section: section });
