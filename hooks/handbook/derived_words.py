@@ -43,13 +43,14 @@ def current(derived: dict[str, list[str]], text_tokens: Iterable[str], index_tok
     a longer word, as the derivation reads them) and without targets that the index no longer
     holds (the engine could not reach them); a word left with no target goes too."""
     longest = max((len(word) for word in derived if HAN.search(word)), default=0)
-    inside: set[str] = set()
+    inside: set[str] = set()  # only derived words: a set of every part of every text word took 24 MiB at 1,000 texts
     for token in text_tokens:
         if not HAN.search(token):
             continue
         for start in range(len(token) - 1):
             for end in range(start + 2, min(len(token), start + longest) + 1):
-                inside.add(token[start:end])
+                if token[start:end] in derived:
+                    inside.add(token[start:end])
     result = Current({})
     gone: set[str] = set()
     for word, targets in derived.items():
