@@ -94,6 +94,15 @@ test("a question phrase reaches what it asks for, not its own words (how old: ag
   assert.ok(term("host") in expander.reach("host unit", index).tokens);
 });
 
+test("the longest question phrase is the query word (how many people: population, not how many + people)", () => {
+  // (stand-ins the test index holds: "how unit" for "how many", "how unit host" for "how many people")
+  const lexicon = { ...EMPTY, stopwords: ["how"], expansions: { "how unit": ["arranges"], "how unit host": ["meals"] } };
+  const { index, expander } = setUp(lexicon, "en");
+  assert.deepStrictEqual(expander.words("how unit host", index), ["how unit host"]);
+  assert.deepStrictEqual(Object.keys(expander.reach("how unit host", index).tokens), [term("meals")]);
+  assert.deepStrictEqual(expander.words("how unit", index), ["how unit"]);
+});
+
 test("a Chinese yes-no frame X不X or X没X is said once (会不会了解: 会 + 了解)", () => {
   const { index, expander } = setUp({ ...EMPTY, stopwords: ["会", "有"] });
   assert.deepStrictEqual(expander.words("单位会不会安排", index), ["单位", "安排"]);
