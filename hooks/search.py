@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from handbook import context, languages
+from handbook import context, languages, sources
 from handbook import derived_words, search_index
 from handbook.lexicon import build_lexicons
 from handbook.lexicon import ranking as ranking_settings
@@ -106,11 +106,11 @@ def on_page_markdown(markdown, page, config, files):
     """A source page's context words (its speaker's office, its level), kept for its index:
     Chinese cut by jieba as Material's index is."""
     setting = search_settings(config)["ranking"].get("page_context")
-    if setting and page.meta.get("speaker"):
+    if setting and sources.is_source_page(page.file.src_uri):
         lang = languages.current(config)
         taxonomy = context.of(config).taxonomy
-        names = {"level": {key: level.en if lang == "en" else level.tag for key, level in taxonomy.levels.items()},
-                 "kind": {key: kind.en if lang == "en" else key for key, kind in taxonomy.kinds.items()}}
+        names = {"level": {key: taxonomy.level_name(key, lang) for key in taxonomy.levels},
+                 "kind": {key: taxonomy.kind_name(key, lang) for key in taxonomy.kinds}}
         words = search_index.page_context(page.meta, setting["fields"], names)
         contexts = getattr(config, CONTEXTS, None)
         if contexts is None:

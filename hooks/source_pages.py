@@ -33,12 +33,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def tags_for(document: sources.SourceDocument, taxonomy, lang: str) -> list[str]:
-    level = taxonomy.levels[document.meta["level"]]
-    kind = document.meta["kind"]
     year = str(document.meta.get("date") or "")[:4]
-    if lang == "zh":
-        return [level.tag, kind] + ([f"{year}年"] if year else [])
-    return [level.en, taxonomy.kinds[kind].en] + ([year] if year else [])
+    names = [taxonomy.level_name(document.meta["level"], lang), taxonomy.kind_name(document.meta["kind"], lang)]
+    return names + ([f"{year}年" if lang == "zh" else year] if year else [])
 
 
 def on_page_content(html, page, config, files):

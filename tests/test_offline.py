@@ -14,6 +14,7 @@ import pytest
 import bench_search
 import build_offline
 import verify_offline
+from handbook.search_index import directory_form
 from conftest import ROOT
 from textutil import soup_of
 
@@ -73,7 +74,7 @@ def every_result(page, base_url: str, queries: list[str]) -> dict[str, tuple[str
         locations = []
         for href in page.evaluate("() => [...document.querySelectorAll('.md-search-result__list a')].map(a => a.href)"):
             url = urlparse(href)
-            path = re.sub(r"\.html$", "/", re.sub(r"(^|/)index\.html$", r"\1", url.path[len(urlparse(base_url).path):]))
+            path = directory_form(url.path[len(urlparse(base_url).path):])
             locations.append(f"{path}?{url.query}#{url.fragment}")
         found[query] = (page.locator(".md-search-result__meta").first.inner_text(), locations)
     return found

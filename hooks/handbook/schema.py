@@ -109,6 +109,14 @@ class SourceTaxonomy(Model):
     optional_fields: dict[Key, Label] = {}  # shown on the card when filled
     nav_list_limit: Annotated[int, Field(strict=True, ge=0)] = 30  # beyond it, the nav lists level pages only
 
+    def level_name(self, level: str, lang: str) -> str:
+        """A level as a page in `lang` names it: its tag (区级) in Chinese, its English name else."""
+        return self.levels[level].tag if lang == "zh" else self.levels[level].en
+
+    def kind_name(self, kind: str, lang: str) -> str:
+        """A kind as a page in `lang` names it: the kind itself (讲话) in Chinese, its English name else."""
+        return kind if lang == "zh" else self.kinds[kind].en
+
 
 # -- data/roles.yml: role → party → `all` or theme ids ---------------------------------------
 
