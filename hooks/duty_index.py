@@ -12,13 +12,15 @@ import re
 from types import MappingProxyType
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from handbook import context, languages, duty_marks, exports, names, sources
 from handbook.references import DUTY_REFS  # <!-- duty-refs: county-27 district-23 -->
 from handbook.duties import Duty
 from handbook.templates import render, safe
+
+log = get_plugin_logger(__name__)
 
 MARKER = re.compile(r"<!--\s*duty-index:\s*([\w-]+)(?:=([\w-]+))?\s*-->")
 # A guide page's list of chosen duties: <!-- duty-refs: county-27 district-23 -->
@@ -35,6 +37,7 @@ def on_files(files, config):
             )
     if getattr(config, EXPORTS, None) is None:  # the same in every language: made once per build
         setattr(config, EXPORTS, export_files(config, files))
+        report_unannotated(context.of(config))
     for name, content in getattr(config, EXPORTS).items():
         files.append(File.generated(config, name, content=content))
     lang = languages.current(config)
@@ -43,6 +46,15 @@ def on_files(files, config):
 
 
 EXPORTS = "_handbook_duty_exports"  # duties.json and duties.csv, kept on the config
+
+
+def report_unannotated(handbook) -> None:
+    """The texts with no duty registered yet (a text just imported): not a fault, but until
+    someone registers them its duties are missing from the index and the role pages."""
+    waiting = [slug for slug in handbook.originals if not handbook.registry.by(source=slug)]
+    if waiting:
+        log.info("Duty index: %d of %d documents have no duties registered yet (data/duties/<slug>.yml): %s",
+                 len(waiting), len(handbook.originals), ", ".join(waiting))
 
 
 def overview_script_name(lang: str) -> str:

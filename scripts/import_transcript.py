@@ -59,8 +59,8 @@ ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 METADATA = ("kind", "level", "occasion", "speaker", "audience", "date")
 DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-KIND_ENDINGS = (("讲话", "讲话"), ("致辞", "讲话"), ("体会发言", "体会发言"), ("汇报", "汇报"), ("报告", "汇报"),
-                ("通知", "通知"), ("意见", "意见"), ("办法", "办法"), ("规定", "规定"))
+# A title ends on its kind (data/taxonomy.yml's kinds), or on one of these other words for one.
+KIND_SYNONYMS = {"致辞": "讲话", "报告": "汇报"}
 
 
 class TranscriptError(Exception):
@@ -83,9 +83,11 @@ class Document:
     last_line: int
     blocks: list[Block] = field(default_factory=list)
 
-    @property
-    def kind(self) -> str:
-        return next((kind for ending, kind in KIND_ENDINGS if self.title.endswith(ending)), "")
+    def kind(self, kinds) -> str:
+        """The kind the title ends on: one of `kinds` (the taxonomy's), or a synonym of one."""
+        endings = {**{word: kind for word, kind in KIND_SYNONYMS.items() if kind in kinds}, **{kind: kind for kind in kinds}}
+        return next((endings[ending] for ending in sorted(endings, key=len, reverse=True)
+                     if self.title.endswith(ending)), "")
 
     @property
     def level(self) -> str:
@@ -100,9 +102,9 @@ class Document:
         match = re.match(r"^在(.+?)上的(?:讲话|致辞|发言)$", self.title)
         return match.group(1) if match else ""
 
-    def inferred(self) -> dict[str, str]:
+    def inferred(self, kinds) -> dict[str, str]:
         """What the title says about the metadata (never speaker, audience or date)."""
-        return {"kind": self.kind, "level": self.level, "occasion": self.occasion}
+        return {"kind": self.kind(kinds), "level": self.level, "occasion": self.occasion}
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -423,7 +425,7 @@ def plan_outputs(documents: list[Document], project: Project, options: dict, for
     for document in documents:
         target = existing.get(document.title)
         old_meta = front_matter(target) if target else None
-        meta = {name: options.get(name) or (old_meta or {}).get(name) or document.inferred().get(name, "")
+        meta = {name: options.get(name) or (old_meta or {}).get(name) or document.inferred(project.taxonomy["kinds"]).get(name, "")
                 for name in METADATA}
         meta = {name: str(value) for name, value in meta.items()}
         if target is None:

@@ -3,6 +3,8 @@ and the real site's exports and marks."""
 
 from __future__ import annotations
 
+import logging
+
 import csv
 import io
 import json
@@ -244,3 +246,18 @@ def test_every_entry_of_the_registry_is_on_its_party_page_in_both_languages(site
         for party in PARTIES:
             listed |= {e["id"] for e in soup_of(site / prefix / "duties" / party / "index.html").select(".hb-duty h3")}
         assert listed == {r["id"] for r in rows}
+
+
+def test_a_text_without_registered_duties_is_named_once_at_info(fixture_site, caplog):
+    """A text just imported has an empty duty file: not a fault, but the build says so, once."""
+    with_duty_pages(fixture_site, entries=[], english=False)
+    with caplog.at_level(logging.INFO):
+        fixture_site.build(HOOKS)
+    said = [r for r in caplog.records if "no duties registered yet" in r.getMessage()]
+    assert len(said) == 1 and said[0].levelno == logging.INFO
+    assert said[0].getMessage().endswith("1 of 1 documents have no duties registered yet (data/duties/<slug>.yml): 01-test")
+    caplog.clear()
+    with_duty_pages(fixture_site, english=False)
+    with caplog.at_level(logging.INFO):
+        fixture_site.build(HOOKS)
+    assert not [r for r in caplog.records if "no duties registered yet" in r.getMessage()]

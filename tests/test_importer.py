@@ -362,3 +362,15 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
 def test_plain_text_reads_back_what_the_importer_escaped():
     for text in ("# 井号", "- 12 项", "3. 条", "!感叹", "a*b_c[d]<e>\\f", "&lt;&amp;"):
         assert plain_text(import_transcript.escape_markdown(text)) == text
+
+
+def test_the_kind_is_read_from_the_title_by_the_taxonomys_kinds():
+    """A kind added to data/taxonomy.yml is recognised from a title, as the seven first ones are."""
+    def kind(title, kinds):
+        return import_transcript.Document(title, 1, 1).kind(kinds)
+
+    assert kind("关于加强挂职干部管理的决定", ["讲话", "决定"]) == "决定"
+    assert kind("关于加强挂职干部管理的决定", ["讲话"]) == ""
+    assert kind("在全市挂职干部座谈会上的致辞", ["讲话", "汇报"]) == "讲话"   # another word for a kind
+    assert kind("挂职工作情况报告", ["汇报"]) == "汇报"
+    assert kind("挂职一年来的体会发言", ["讲话", "体会发言"]) == "体会发言"
