@@ -11,7 +11,7 @@ import logging
 import re
 import shutil
 
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -101,6 +101,16 @@ def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewh
     marks = set(page.locator("mark[data-md-highlight]").all_inner_texts())
     assert {"挂职干部", "学习", "选派干部"} <= marks
     assert "学习" in page.locator("#p8 mark[data-md-highlight]").all_inner_texts()
+
+
+def test_a_single_character_the_section_lacks_is_not_marked_on_the_page(search_page, page):
+    """区里住着多少人: 住 is in no answer, and carried to the opened page it marked 抓住."""
+    search_page("区里住着多少人")
+    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert hrefs
+    for href in hrefs:
+        words = parse_qs(urlparse(href).query).get("h", [""])[0].split()
+        assert "住" not in words, href
 
 
 def test_a_duty_summary_finds_its_entry(search_page, site):

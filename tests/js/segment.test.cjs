@@ -63,3 +63,12 @@ test("an item that opens on a colon (its citation kept out of search) starts on 
     "<ul> <li>找准位置</li> <li>体会：参考</li> <li>be a pupil</li></ul>");
   assert.strictEqual(seg.tidy("<p>：说明</p>"), "<p>说明</p>");
 });
+
+test("a long query is not cut inside a Latin word (improve, not impr)", () => {
+  const question = "Where does the deputy district head think he still needs to improve?";
+  const cut = seg.prepare(question, { maxChars: 64 });
+  assert.strictEqual(cut.cut, true);
+  assert.strictEqual(cut.text, "Where does the deputy district head think he still needs to ");
+  // a single word longer than the limit is still cut, not emptied
+  assert.strictEqual(seg.prepare("a".repeat(80), { maxChars: 64 }).text, "a".repeat(64));
+});

@@ -471,8 +471,11 @@
       if (feature("search.highlight")) {
         // every word the reader typed, and the other names found here: a word this section
         // lacks may stand elsewhere on the page (挂职干部 学习 opening a section without 学习
-        // marked only 挂职干部 and the other name 选派干部); Material passes only those found
-        url.searchParams.set("h", Object.keys(doc.terms || {}).join(" "));
+        // marked only 挂职干部 and the other name 选派干部); Material passes only those found.
+        // Not a single character the section lacks: 住 of 区里住着多少人 would mark 抓住.
+        url.searchParams.set("h", Object.keys(doc.terms || {}).filter(function (term) {
+          return doc.terms[term] || Array.from(term).length > 1;
+        }).join(" "));
       }
       var link = element("a", { href: String(url), class: "md-search-result__link", tabindex: "-1" });
       var article = element("article", { class: "md-search-result__article md-typeset", "data-md-score": Number(doc.score).toFixed(2) });

@@ -13,6 +13,7 @@
   var HAN_RUN = /([\u3400-\u9fff\uf900-\ufaff]+)/;
   var NOT_WORD = /[^\w\u3400-\u9fff\uf900-\ufaff]+/;
   var POSSESSIVE = /(\w)['\u2019]s\b/g;
+  var LATIN = /^[A-Za-z0-9]$/;  // a letter or digit of a Latin word
 
   function isHan(value) {
     return HAN.test(value);
@@ -26,7 +27,10 @@
     var cut = false;
     var chars = Array.from(text);
     if (chars.length > limits.maxChars) {
-      text = chars.slice(0, limits.maxChars).join("");
+      var kept = chars.slice(0, limits.maxChars), end = kept.length;
+      // not inside a Latin word: "impr" of improve is no word the reader typed
+      if (LATIN.test(chars[end])) while (end > 0 && LATIN.test(kept[end - 1])) end -= 1;
+      text = kept.slice(0, end || kept.length).join("");
       cut = true;
     }
     return { text: text, cut: cut };
