@@ -66,7 +66,11 @@ test("at most max_words words are searched", () => {
 test("derived everyday words lead to the page's words, with their own weight", () => {
   const lexicon = { ...EMPTY, derived: { lodgings: ["accommodation"] } };
   const { index, expander } = setUp(lexicon, "en");
-  assert.strictEqual(expander.reach("lodgings", index).tokens["accommodation"], settings().ranking.weights.derived);
+  const concept = expander.reach("lodgings", index);
+  assert.strictEqual(concept.tokens["accommodation"], settings().ranking.weights.derived);
+  // each surface says how strongly it stands for the reader's word (present.js marks the strongest)
+  assert.deepStrictEqual(concept.surfaces, ["lodgings", "accommodation"]);
+  assert.deepStrictEqual(concept.strengths, [settings().ranking.weights.word, settings().ranking.weights.derived]);
 });
 
 test("an English phrase the lexicon leads elsewhere is one query word; other names' phrases are not", () => {

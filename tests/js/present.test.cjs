@@ -70,6 +70,22 @@ test("a query word longer than the text's word of its stem is marked there, and 
   assert.deepStrictEqual(item.terms, { cadres: true, cadre: true });
 });
 
+test("a section is marked for the strongest way it holds a query word, not also for the guesses", () => {
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 } }, entryPages: [] });
+  // advisers: the reader's word (1), consult a derived guess (0.5)
+  const advisers = { word: "advisers", tokens: {}, surfaces: ["advisers", "consult"], strengths: [1, 0.5] };
+  const both = { plain: "Serve as advisers; consult the people.", text: "Serve as advisers; consult the people.",
+    title: "Advice", doc: { location: "en/x/#a" } };
+  const item = presenter.item(both, 1, [1], [advisers]);
+  assert.strictEqual(item.text, "Serve as <mark data-md-highlight>advisers</mark>; consult the people.");
+  assert.deepStrictEqual(item.terms, { advisers: true });
+  // where only the guess stands, it is what led here: it is marked, and carried to ?h=
+  const guess = { plain: "Consult the people.", text: "Consult the people.", title: "Advice", doc: { location: "en/x/#b" } };
+  const found = presenter.item(guess, 1, [0.5], [advisers]);
+  assert.strictEqual(found.text, "<mark data-md-highlight>Consult</mark> the people.");
+  assert.deepStrictEqual(found.terms, { advisers: true, consult: true });
+});
+
 test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {
   require("../../docs/assets/javascripts/search/snowball-en.js");
   try {

@@ -194,7 +194,9 @@
     return {
       word: word,
       tokens: reached,
-      surfaces: [word].concat(others.map(function (f) { return f[0]; }))
+      surfaces: [word].concat(others.map(function (f) { return f[0]; })),
+      // how strongly each surface stands for the word (present.js marks the strongest found)
+      strengths: [weights.word].concat(others.map(function (f) { return f[1]; }))
     };
   };
 

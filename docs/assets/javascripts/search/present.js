@@ -79,15 +79,23 @@
     concepts.forEach(function (concept, c) {
       terms[concept.word] = row[c] > 0;
       if (row[c] > 0) {
-        concept.surfaces.forEach(function (surface) {
+        var found = [];
+        concept.surfaces.forEach(function (surface, s) {
           // an English word counts where a word of its stem stands (cadres finds the cadre)
           var forms = english(surface) ? stemForms(plain, surface) : [];
           if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1 && !forms.length) return;
-          marks.push(surface);
+          found.push({ surface: surface, forms: forms, strength: strengthOf(concept, s) });
+        });
+        // only the strongest way the section holds the word is marked: the reader's word or
+        // another name of it, not also the guesses that would have led here without them
+        var strongest = Math.max.apply(null, found.map(function (f) { return f.strength; }));
+        found.forEach(function (f) {
+          if (f.strength < strongest) return;
+          marks.push(f.surface);
           // the other names found are highlighted on the page the reader opens, too, and the
           // text's own forms of an English word (?h= has no stemmer: cadre for cadres)
-          terms[surface] = true;
-          forms.forEach(function (form) { terms[form] = true; });
+          terms[f.surface] = true;
+          f.forms.forEach(function (form) { terms[form] = true; });
         });
       }
     });
@@ -104,6 +112,12 @@
     if (section.doc.tags) item.tags = section.doc.tags;
     return item;
   };
+
+  /* How strongly a concept's surface stands for the reader's word (expand.js `strengths`;
+     a concept made without them counts every surface alike). */
+  function strengthOf(concept, s) {
+    return concept.strengths ? concept.strengths[s] : 1;
+  }
 
   /* Mark the words in the text parts of an HTML string, longest first, at most `limit`
      marks; an English word only where a word of the same stem stands (unit in units, cadre
