@@ -60,9 +60,11 @@ def rank_sections(scores, owners: list[str]) -> list[str]:
     return ranked
 
 
-def evaluate(model, site: Path, queries: list[dict], texts: dict[str, str], verbose: bool) -> list[dict]:
+def evaluate(model, site: Path, queries: list[dict], texts: dict[str, str], embedded: dict[str, tuple],
+             verbose: bool) -> list[dict]:
+    """One record per query (bench_search's form); `embedded`: each language's passage vectors
+    and their sections, filled on first use and kept for the next file."""
     records = []
-    embedded: dict[str, tuple] = {}
     for query in queries:
         lang = query.get("lang", "zh")
         if lang not in embedded:
@@ -95,9 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(temp) / "site"
             print(f"build: {build(site):.2f} s")
         texts = section_texts(site)
+        embedded: dict[str, tuple] = {}
         for path in args.queries:
             print(f"== {path.name}")
-            summary = summarise(evaluate(model, site, load_queries(path), texts, args.verbose))
+            summary = summarise(evaluate(model, site, load_queries(path), texts, embedded, args.verbose))
             overall = summary["overall"]
             print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}"
                   f"  MRR {overall['mrr']:.2f}")
