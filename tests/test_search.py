@@ -197,6 +197,20 @@ def test_long_input_is_cut_with_a_note_and_bounded_output(search_page, page):
     assert not note.is_visible()
 
 
+def test_text_that_comes_without_a_key_is_searched(search_page, page):
+    """A paste from the menu, dictation or an input method's choice fires `input` but no key."""
+    search_page("挂职干部")
+    page.locator("input[data-md-component=search-query]").evaluate(
+        "(box) => { box.value = '派出单位'; box.dispatchEvent(new InputEvent('input', {bubbles: true})); }")
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result mark')]
+        .some((mark) => mark.textContent === '派出单位')""", timeout=5000)
+    # while an input method composes, its keys (pinyin) are not searched
+    page.locator("input[data-md-component=search-query]").evaluate(
+        "(box) => { box.value = 'paichu'; box.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true})); }")
+    page.wait_for_timeout(300)
+    assert page.locator(".md-search-result mark", has_text="派出单位").count() > 0
+
+
 BAD_LEXICONS = {
     "one-word group": ("synonyms:\n  - [派出单位]\n", "field 'synonyms item 1' needs 2 or more words"),
     "expansion without list": ("expansions:\n  吃住: 食宿\n", "field 'expansions.吃住' must be a list"),
