@@ -89,6 +89,19 @@ def test_landing_page_highlights_the_words_not_whole_paragraphs(search_page, pag
     assert all(len(mark) <= 8 for mark in marks), marks  # words (or other names), never paragraphs
 
 
+def test_search_marks_on_the_landed_page_do_not_look_like_duty_marks(search_page, page):
+    """A searched word inside a cadre's duty was yellow on yellow: search marks are underlined,
+    with no background, and the duty marks keep their party's background."""
+    search_page("挂职干部 学习")
+    page.locator(".md-search-result__list a").first.click()
+    page.wait_for_selector("mark.hb-duty-mark mark[data-md-highlight]")
+    inner = page.locator("mark.hb-duty-mark mark[data-md-highlight]").first
+    style = inner.evaluate("(mark) => { const s = getComputedStyle(mark); return [s.backgroundColor, s.textDecorationLine]; }")
+    assert style == ["rgba(0, 0, 0, 0)", "underline"], style
+    duty = inner.evaluate("(mark) => getComputedStyle(mark.closest('.hb-duty-mark')).backgroundColor")
+    assert duty != "rgba(0, 0, 0, 0)"
+
+
 def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewhere(search_page, page):
     """挂职干部 学习: the district speech's ¶4 section names 选派干部 (another name of 挂职干部)
     but not 学习, which its ¶8 heading holds; the landed page once marked the other name and
