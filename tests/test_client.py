@@ -51,6 +51,18 @@ def test_palette_choice_persists_across_pages(page, server):
     assert page.errors == []
 
 
+def test_a_heading_jumped_to_is_the_active_contents_entry(page, server):
+    """A search result or a link to a section's heading (¶9 of the city speech) stops it at its
+    scroll margin; the contents once marked the section before it as the one being read."""
+    page.goto(server + "/sources/01-city-speech/#p9")
+    toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
+    page.wait_for_function("() => document.querySelector('.md-sidebar--secondary a.md-nav__link--active')")
+    assert toc.locator("a.md-nav__link--active").get_attribute("href").endswith("#p9")
+    page.locator(".md-sidebar--secondary a.md-nav__link[href$='#p13']").click()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--secondary a.md-nav__link--active[href$=\"#p13\"]')")
+    assert page.errors == []
+
+
 def test_header_contents_and_back_to_top_follow_the_scroll(page, server):
     page.goto(server + SOURCE)
     title = page.locator("[data-md-component=header-title]")

@@ -243,6 +243,10 @@
       if (document.body.offsetHeight !== measuredFor) measure();
       var grid = main.firstElementChild;
       var adjust = state.header + 0.8 * (grid.offsetTop - main.offsetTop);
+      // a heading jumped to (a search result, a link) stops at its scroll margin (the
+      // paragraphs' 4rem), lower than `adjust`: it is the section being read all the same
+      var target = document.querySelector(":target");
+      if (target) adjust = Math.max(adjust, (parseFloat(getComputedStyle(target).scrollMarginTop) || 0) + 1);
       var last = state.y + state.height >= Math.floor(document.body.offsetHeight);
       var current = null;
       entries.forEach(function (entry) {
