@@ -14,6 +14,7 @@ import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
 import bench_search
@@ -150,6 +151,21 @@ def language_docs(site, lang: str) -> list[dict]:
 def settings_of(site, lang: str) -> dict:
     engine = (site / f"assets/javascripts/search/engine.{lang}.js").read_text(encoding="utf-8")
     return json.loads(re.search(r"self\.HANDBOOK_SEARCH = (.*?);\n", engine).group(1))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_source_pages_card_is_not_searched(site, lang):
+    """The card's labels and values ran together in the index ("KindSpeech (讲话) LevelCity"),
+    and its notes, the same on every source page, were every page result's excerpt."""
+    ui = yaml.safe_load((ROOT / "data" / "ui" / f"{lang}.yml").read_text(encoding="utf-8"))
+    prefix = "" if lang == "zh" else "en/"
+    pages = [record for record in bench_search.split_sections(site, lang)
+             if re.fullmatch(prefix + r"sources/\d\d-[\w-]+/", record["l"])]
+    assert pages
+    for record in pages:
+        assert ui["source.gaps_note"][:20] not in record["x"], record["l"]
+        assert ui["source.paragraphs"] not in record["x"][:300], record["l"]
+        assert record["x"].startswith("<p>"), record["x"][:80]
 
 
 def test_each_language_has_its_worker_engine_passages_and_lexicon(site):
