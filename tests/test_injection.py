@@ -4,6 +4,9 @@ reader hovers or focuses every tooltip; and the pages work under their Content-S
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 import yaml
 
@@ -183,3 +186,42 @@ def test_the_real_site_works_under_its_policy(server, page, context):
     links, _ = bench_search.run_query(page, "派出单位")
     assert links
     assert violations == [] and page.errors == [] and context.outside_requests == []
+
+
+def test_the_theme_head_escapes_what_data_and_front_matter_give_it(fixture_site):
+    """MkDocs' theme templates do not escape: the search note put in a script attribute came from
+    data/search.yml as it was, a page's description and author from its front matter, and a
+    quote there ended the attribute."""
+    from html.parser import HTMLParser
+
+    payload = '"><img src=x onerror=alert(1)> {max}'
+    data = fixture_site.root / "data" / "search.yml"
+    data.write_text("cut_note: " + json.dumps(payload) + "\n" + data.read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets", fixture_site.docs / "assets")
+    fixture_site.write("changelog.md", "# 版本说明\n\n## 0.1.0（2026-11-30）\n\n首版。\n")
+    fixture_site.write("about.md", f"---\ndescription: {json.dumps(payload)}\nauthor: {json.dumps(payload)}\n---\n\n# 关于\n")
+    config = fixture_site.config(["source_pages.py", "search.py", "build_info.py"])
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n", 1), encoding="utf-8")
+    from conftest import build_site
+    site = build_site(config, fixture_site.root / "site")
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    tags = Tags()
+    tags.feed((site / "sources" / "01-test" / "index.html").read_text(encoding="utf-8"))
+    notes = [attrs["data-note"] for tag, attrs in tags.found if tag == "script" and "data-note" in attrs]
+    assert notes == [payload]
+    assert not [tag for tag, attrs in tags.found if tag == "img" or "onerror" in attrs]
+    # the same head shows a page's description and author from its front matter
+    tags = Tags()
+    tags.feed((site / "about" / "index.html").read_text(encoding="utf-8"))
+    meta = {attrs.get("name"): attrs.get("content") for tag, attrs in tags.found if tag == "meta"}
+    assert meta["description"] == payload and meta["author"] == payload
+    assert not [tag for tag, attrs in tags.found if tag == "img" or "onerror" in attrs]
