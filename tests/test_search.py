@@ -103,6 +103,23 @@ def test_search_marks_on_the_landed_page_do_not_look_like_duty_marks(search_page
     assert duty != "rgba(0, 0, 0, 0)"
 
 
+def test_a_query_in_the_other_editions_script_that_finds_nothing_links_there(search_page, page):
+    """住房 on the English site found nothing and said only that: the note under the box now
+    offers the Chinese edition, which opens with the search done; and the other way round."""
+    assert search_page("挂职干部", lang="en")
+    note = page.locator(".hb-search-note a")
+    assert not note.is_visible()  # found: no note
+    assert search_page("住房", lang="en") == []
+    assert note.is_visible() and "“住房”" in note.inner_text()
+    assert urlparse(note.get_attribute("href")).path == "/"
+    note.click()
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
+    assert parse_qs(urlparse(page.url).query)["q"] == ["住房"]
+    page.search_lang = None
+    assert search_page("zzzqqq") == []  # Latin letters on the Chinese site: the English edition
+    assert urlparse(note.get_attribute("href")).path == "/en/" and "zzzqqq" in note.inner_text()
+
+
 def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewhere(search_page, page):
     """挂职干部 学习: the district speech's ¶4 section names 选派干部 (another name of 挂职干部)
     but not 学习, which its ¶8 heading holds; the landed page once marked the other name and

@@ -453,6 +453,8 @@
       list.innerHTML = "";
       pending = items.slice(10);
       items.slice(0, 10).forEach(function (item) { list.appendChild(renderItem(item)); });
+      // for the notes under the box (search/notice.js)
+      search.dispatchEvent(new CustomEvent("hb-search-results", { detail: { query: sent || "", count: items.length } }));
     }
 
     // Later results as the reader scrolls to the end of the list, four at a time.
