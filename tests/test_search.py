@@ -107,7 +107,7 @@ def test_a_query_in_the_other_editions_script_that_finds_nothing_links_there(sea
     """住房 on the English site found nothing and said only that: the note under the box now
     offers the Chinese edition, which opens with the search done; and the other way round."""
     assert search_page("挂职干部", lang="en")
-    note = page.locator(".hb-search-note a")
+    note = page.locator(".hb-search-note--elsewhere a")
     assert not note.is_visible()  # found: no note
     assert search_page("住房", lang="en") == []
     assert note.is_visible() and "“住房”" in note.inner_text()
@@ -235,7 +235,7 @@ def test_full_width_letters_and_digits_are_normalised(search_page):
 
 def test_long_input_is_cut_with_a_note_and_bounded_output(search_page, page):
     search_page("挂职干部要履行一岗双责" * 200)
-    note = page.locator(".hb-search-note")
+    note = page.locator(".hb-search-note--cut")
     assert note.is_visible() and "64" in note.inner_text()
     assert page.locator(".md-search-result del").count() <= 200
     assert page.locator(".md-search-result mark").count() <= 2000

@@ -16,16 +16,16 @@
   var max = script ? Number(script.getAttribute("data-max-chars")) : 0;
   if (!input || !meta || !max) return;
 
-  function addNote() {
+  function addNote(kind) {
     var note = document.createElement("p");
-    note.className = "hb-search-note md-search-result__meta";
+    note.className = "hb-search-note hb-search-note--" + kind + " md-search-result__meta";
     note.setAttribute("role", "status");
     note.hidden = true;
     meta.parentNode.insertBefore(note, meta.nextSibling);
     return note;
   }
 
-  var cut = addNote();
+  var cut = addNote("cut");
   cut.textContent = (script.getAttribute("data-note") || "").replace("{max}", String(max));
   function update() {
     var value = input.value.normalize ? input.value.normalize("NFKC") : input.value;
@@ -37,7 +37,7 @@
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var words = script.getAttribute("data-other-edition") || "";
   var here = document.documentElement.lang;
-  var elsewhere = addNote();
+  var elsewhere = addNote("elsewhere");
   var link = elsewhere.appendChild(document.createElement("a"));
 
   /* The language switch's link to the edition whose script the query is in, if not this one. */
