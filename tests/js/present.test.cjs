@@ -61,7 +61,7 @@ test("a query word longer than the text's word of its stem is marked there, and 
   assert.strictEqual(highlight("the seconded cadre", ["cadres"], 20), "the seconded <mark data-md-highlight>cadre</mark>");
   assert.strictEqual(highlight("host unit", ["units"], 20), "host <mark data-md-highlight>unit</mark>");
   assert.strictEqual(highlight("unity of the unit", ["units"], 20), "unity of the <mark data-md-highlight>unit</mark>");
-  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 } }, entryPages: [] });
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
   const section = { plain: "The seconded cadre reports.", text: "The seconded cadre reports.", title: "Duties",
     doc: { location: "en/x/#a" } };
   const item = presenter.item(section, 1, [1], [{ word: "cadres", tokens: {}, surfaces: ["cadres"] }]);
@@ -71,7 +71,7 @@ test("a query word longer than the text's word of its stem is marked there, and 
 });
 
 test("a section is marked for the strongest way it holds a query word, not also for the guesses", () => {
-  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 } }, entryPages: [] });
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
   // advisers: the reader's word (1), consult a derived guess (0.5)
   const advisers = { word: "advisers", tokens: {}, surfaces: ["advisers", "consult"], strengths: [1, 0.5] };
   const both = { plain: "Serve as advisers; consult the people.", text: "Serve as advisers; consult the people.",
@@ -79,11 +79,16 @@ test("a section is marked for the strongest way it holds a query word, not also 
   const item = presenter.item(both, 1, [1], [advisers]);
   assert.strictEqual(item.text, "Serve as <mark data-md-highlight>advisers</mark>; consult the people.");
   assert.deepStrictEqual(item.terms, { advisers: true });
-  // where only the guess stands, it is what led here: it is marked, and carried to ?h=
+  // where only the guess stands, it is what led here: it is marked in the list, but not
+  // carried to ?h=, which would mark the guess all over the page the reader opens
   const guess = { plain: "Consult the people.", text: "Consult the people.", title: "Advice", doc: { location: "en/x/#b" } };
   const found = presenter.item(guess, 1, [0.5], [advisers]);
   assert.strictEqual(found.text, "<mark data-md-highlight>Consult</mark> the people.");
-  assert.deepStrictEqual(found.terms, { advisers: true, consult: true });
+  assert.deepStrictEqual(found.terms, { advisers: true });
+  // an expansion (written by hand: how many people -> population) is carried
+  const people = { word: "how many people", tokens: {}, surfaces: ["how many people", "population"], strengths: [1, 0.7] };
+  const counted = { plain: "Its population grew.", text: "Its population grew.", title: "Facts", doc: { location: "en/x/#c" } };
+  assert.deepStrictEqual(presenter.item(counted, 1, [0.7], [people]).terms, { "how many people": true, population: true });
 });
 
 test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {

@@ -76,6 +76,7 @@
   Presenter.prototype.item = function (section, score, row, concepts) {
     var terms = {}, marks = [];
     var plain = section.plain;
+    var guess = this.ranking.weights.derived;
     concepts.forEach(function (concept, c) {
       terms[concept.word] = row[c] > 0;
       if (row[c] > 0) {
@@ -93,7 +94,10 @@
           if (f.strength < strongest) return;
           marks.push(f.surface);
           // the other names found are highlighted on the page the reader opens, too, and the
-          // text's own forms of an English word (?h= has no stemmer: cadre for cadres)
+          // text's own forms of an English word (?h= has no stemmer: cadre for cadres); a
+          // derived guess only in the list, where it says why the section came up (on the
+          // page, "last" marked all over for "live" is noise)
+          if (f.strength <= guess) return;
           terms[f.surface] = true;
           f.forms.forEach(function (form) { terms[form] = true; });
         });
