@@ -78,8 +78,12 @@
     var plain = section.plain;
     var guess = this.ranking.weights.derived;
     concepts.forEach(function (concept, c) {
-      terms[concept.word] = row[c] > 0;
-      if (row[c] > 0) {
+      // a word found only by its characters (公司进驻: 公, 司, 进, 驻) is not in the section:
+      // the list says it is missing, and marks no lone character
+      var loose = Array.from(concept.word).length > 1 && Object.keys(concept.tokens).length > 0 &&
+        Object.keys(concept.tokens).every(function (token) { return Array.from(token).length === 1 && seg.isHan(token); });
+      terms[concept.word] = row[c] > 0 && !loose;
+      if (row[c] > 0 && !loose) {
         var found = [];
         concept.surfaces.forEach(function (surface, s) {
           // an English word counts where a word of its stem stands (cadres finds the cadre)
