@@ -123,6 +123,14 @@ def test_navigation_permalinks_citation_language_switch_and_filter_from_file(pag
     page.wait_for_url("**/en/sources/03-county-speech.html*")
     assert "Reference translation" in page.locator(".hb-card").inner_text()
 
+    # nothing found on the English side for a Chinese word: the link to the Chinese edition
+    bench_search.open_search(page, (unpacked / "en" / "index.html").as_uri())
+    page.evaluate(bench_search.WATCH_RESULTS)
+    assert bench_search.run_query(page, "住房")[0] == []
+    page.locator(".hb-search-note--elsewhere a").click()
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
+    assert urlparse(page.url).path.endswith("/index.html") and "/en/" not in page.url
+
     page.goto((unpacked / "duties" / "index.html").as_uri())
     page.locator("form[data-hb-filter] select[name=party]").select_option("org_department")
     page.locator("form[data-hb-ready]").wait_for()  # the entries load from file:// when first filtered
