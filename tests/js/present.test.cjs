@@ -100,6 +100,28 @@ test("a word found only by its characters is missing from the section, and no ch
   assert.strictEqual(item.text, section.text);
 });
 
+test("a long section shows its best passage, with … where it goes on; a short one shows whole", () => {
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
+  const word = { word: "cadres", tokens: {}, surfaces: ["cadres"], strengths: [1] };
+  const rest = " Four. Five. Six. Seven. Eight.".repeat(8);
+  const text = "<p>Comrades,</p><p>One. Two. The cadres came. Three." + rest + "</p>";
+  const long = { plain: "Comrades, One. Two. The cadres came. Three." + rest, text, title: "T",
+    doc: { location: "en/x/" } };
+  const item = presenter.item(long, 1, [1], [word], { plain: " Two. The cadres came. Three." });
+  assert.strictEqual(item.text, "<p>… Two. The <mark data-md-highlight>cadres</mark> came. Three. …</p>");
+  // a window that cut a tag leaves no < or > behind
+  const cut = presenter.item(long, 1, [1], [word], { plain: 'cadres came. <a href="x' });
+  assert.ok(!/<a|href/.test(cut.text), cut.text);
+  const short = { plain: "Comrades, the cadres came. They stayed.", text: "<p>Comrades,</p><p>The cadres came. They stayed.</p>",
+    title: "T", doc: { location: "en/x/#a" } };
+  assert.strictEqual(presenter.item(short, 1, [1], [word], { plain: "The cadres came." }).text,
+    "<p>Comrades,</p><p>The <mark data-md-highlight>cadres</mark> came. They stayed.</p>");
+  // an entry that stands alone (a duty) is shown whole, however long
+  const entries = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: ["en/duties/"] });
+  const duty = Object.assign({}, long, { doc: { location: "en/duties/cadre/#c-01" } });
+  assert.ok(entries.item(duty, 1, [1], [word], { plain: " Two. The cadres came. Three." }).text.startsWith("<p>Comrades,</p>"));
+});
+
 test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {
   require("../../docs/assets/javascripts/search/snowball-en.js");
   try {

@@ -29,7 +29,7 @@
         groups.push(byKey[key] = []);
         titles.push(result.section.pageTitle);
       }
-      byKey[key].push(self.item(result.section, result.score, result.row, concepts));
+      byKey[key].push(self.item(result.section, result.score, result.row, concepts, result.passage));
     });
     return groups.map(function (group, i) { return self.arrange(group, concepts, titles[i]); });
   };
@@ -73,7 +73,9 @@
     });
   };
 
-  Presenter.prototype.item = function (section, score, row, concepts) {
+  /* `passage`: the section's best passage ({plain}), whose sentences the result shows when the
+     section is longer (a whole page's opening, a long paragraph). */
+  Presenter.prototype.item = function (section, score, row, concepts, passage) {
     var terms = {}, marks = [];
     var plain = section.plain;
     var guess = this.ranking.weights.derived;
@@ -113,13 +115,30 @@
     var item = {
       location: section.doc.location,
       title: highlight(title, marks, limit),
-      text: highlight(section.text, marks, limit),
+      text: highlight(this.standsAlone(section.doc.location) ? section.text : excerpt(section, passage), marks, limit),
       score: score,
       terms: terms
     };
     if (section.doc.tags) item.tags = section.doc.tags;
     return item;
   };
+
+  /* What a result shows of its section: the whole section when it is short or about as long as
+     its best passage (an entry that stands alone, a duty or a term, is always whole); else that passage, its sentences only, with … where the section goes on (a page's
+     opening filled a phone's screen for one result). Text with its tags taken out: a window of
+     sentences may cut a tag, whose ends go, and no < or > is left. */
+  function excerpt(section, passage) {
+    if (!passage || !passage.plain) return section.text;
+    var words = function (value) { return seg.clean(value).replace(/\s+/g, " ").trim(); };
+    var whole = words(section.plain);
+    var part = words(seg.stripTags(passage.plain).replace(/<[^>]*$/, "").replace(/^[^<>]*>/, "").replace(/[<>]/g, " "));
+    if (!part || whole.length <= EXCERPT_SHORT || part.length >= EXCERPT_SHARE * whole.length) return section.text;
+    var at = whole.indexOf(part);
+    return "<p>" + (at > 0 ? "… " : "") + part + (at === -1 || at + part.length < whole.length ? " …" : "") + "</p>";
+  }
+
+  var EXCERPT_SHARE = 0.8;  // a passage this much of its section stands for all of it
+  var EXCERPT_SHORT = 200;  // characters: a section this short is shown whole
 
   /* How strongly a concept's surface stands for the reader's word (expand.js `strengths`;
      a concept made without them counts every surface alike). */

@@ -159,7 +159,8 @@
     });
   };
 
-  /* Sections ranked for the concepts of a query: [{section, row, score}], best first. */
+  /* Sections ranked for the concepts of a query: [{section, row, score, passage}], best first
+     (passage: the best passage, {plain}). */
   Index.prototype.score = function (concepts) {
     var self = this, ranking = this.ranking;
     var total = this.passages.length;
@@ -183,7 +184,7 @@
       var score = section.boost * passageScore(row, together(concepts, passage, ranking), ranking,
         contextMatches(row, concepts, section.context, ranking));
       var best = bySection[passage.section];
-      if (!best || score > best.score) bySection[passage.section] = { section: section, row: row, score: score };
+      if (!best || score > best.score) bySection[passage.section] = { section: section, row: row, score: score, passage: passage };
     });
     return Object.keys(bySection).map(function (key) { return bySection[key]; })
       .sort(function (a, b) { return b.score - a.score; }).slice(0, ranking.max_sections);

@@ -230,7 +230,7 @@
   };
 
   /* Sections ranked for the concepts of a query, as rank.js `Index.score` ranks them:
-     done([{section, row, score}]), best first; failed() if a file cannot be loaded. */
+     done([{section, row, score, passage}]), best first; failed() if a file cannot be loaded. */
   ShardedIndex.prototype.rank = function (concepts, done, failed) {
     var self = this;
     var shards = [];
@@ -269,7 +269,9 @@
     this.select(concepts, candidates, function (best) {
       var sections = best.map(function (b) { return self.sectionOf[b.passage]; });
       self.need("f", unique(sections.map(self.fragmentOf, self)), function () {
-        done(best.map(function (b, i) { return { section: self.section(sections[i]), row: b.row, score: b.score }; }));
+        done(best.map(function (b, i) {
+          return { section: self.section(sections[i]), row: b.row, score: b.score, passage: self.passage(b.passage) };
+        }));
       });
     });
   };
