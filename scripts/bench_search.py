@@ -197,6 +197,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def built_site(site: Path | None):
+    """The site to measure: `site` as given, else the handbook built into a temporary folder."""
+    if site is not None:
+        yield site
+        return
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        print(f"build: {build(site):.2f} s")
+        yield site
+
+
 def build(site: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
@@ -217,11 +229,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as temp:
-        site = args.site
-        if site is None:
-            site = Path(temp) / "site"
-            print(f"build: {build(site):.2f} s")
+    with built_site(args.site) as site:
         texts = section_texts(site)
         with (contextlib.nullcontext(site.resolve().as_uri()) if args.file else serve(site)) as base_url, \
                 sync_playwright() as playwright:
@@ -304,7 +312,8 @@ def report(records: list[dict], verbose: bool = False) -> None:
     print(f"queries: {overall['n']}  hit@1 {overall['hit@1']:.2f}  hit@5 {overall['hit@5']:.2f}  MRR {overall['mrr']:.2f}")
     for kind, s in sorted(summary["kinds"].items()):
         print(f"  {kind:23} n={s['n']:2}  hit@1 {s['hit@1']:.2f}  hit@5 {s['hit@5']:.2f}  MRR {s['mrr']:.2f}")
-    print(f"median time from last keystroke to results: {summary['median_latency_ms']:.0f} ms")
+    if summary["median_latency_ms"] == summary["median_latency_ms"]:  # not NaN: the queries were timed
+        print(f"median time from last keystroke to results: {summary['median_latency_ms']:.0f} ms")
 
 
 if __name__ == "__main__":
