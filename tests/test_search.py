@@ -90,19 +90,6 @@ def test_landing_page_highlights_the_words_not_whole_paragraphs(search_page, pag
     assert all(len(mark) <= 8 for mark in marks), marks  # words (or other names), never paragraphs
 
 
-def test_search_marks_on_the_landed_page_do_not_look_like_duty_marks(search_page, page):
-    """A searched word inside a cadre's duty was yellow on yellow: search marks are underlined,
-    with no background, and the duty marks keep their party's background."""
-    search_page("挂职干部 学习")
-    page.locator(".md-search-result__list a").first.click()
-    page.wait_for_selector("mark.hb-duty-mark mark[data-md-highlight]")
-    inner = page.locator("mark.hb-duty-mark mark[data-md-highlight]").first
-    style = inner.evaluate("(mark) => { const s = getComputedStyle(mark); return [s.backgroundColor, s.textDecorationLine]; }")
-    assert style == ["rgba(0, 0, 0, 0)", "underline"], style
-    duty = inner.evaluate("(mark) => getComputedStyle(mark.closest('.hb-duty-mark')).backgroundColor")
-    assert duty != "rgba(0, 0, 0, 0)"
-
-
 def test_a_query_in_the_other_editions_script_that_finds_nothing_links_there(search_page, page):
     """住房 on the English site found nothing and said only that: the note under the box now
     offers the Chinese edition, which opens with the search done; and the other way round."""
@@ -132,6 +119,12 @@ def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewh
     marks = set(page.locator("mark[data-md-highlight]").all_inner_texts())
     assert {"挂职干部", "学习", "选派干部"} <= marks
     assert "学习" in page.locator("#p8 mark[data-md-highlight]").all_inner_texts()
+    # a searched word inside a duty was yellow on yellow: search marks are underlined, with no
+    # background, and the duty marks keep their party's background
+    inner = page.locator("mark.hb-duty-mark mark[data-md-highlight]").first
+    style = inner.evaluate("(mark) => { const s = getComputedStyle(mark); return [s.backgroundColor, s.textDecorationLine]; }")
+    assert style == ["rgba(0, 0, 0, 0)", "underline"], style
+    assert inner.evaluate("(mark) => getComputedStyle(mark.closest('.hb-duty-mark')).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
 def test_a_single_character_the_section_lacks_is_not_marked_on_the_page(search_page, page):
