@@ -109,6 +109,9 @@ test("a long section shows its best passage, with … where it goes on; a short 
     doc: { location: "en/x/" } };
   const item = presenter.item(long, 1, [1], [word], { plain: " Two. The cadres came. Three." });
   assert.strictEqual(item.text, "<p>… Two. The <mark data-md-highlight>cadres</mark> came. Three. …</p>");
+  // the section's first sentences: nothing before them (its title is not its text)
+  const first = presenter.item(Object.assign({}, long, { plain: "T " + long.plain }), 1, [1], [word], { plain: "Comrades, One. Two." });
+  assert.strictEqual(first.text, "<p>Comrades, One. Two. …</p>");
   // a window that cut a tag leaves no < or > behind
   const cut = presenter.item(long, 1, [1], [word], { plain: 'cadres came. <a href="x' });
   assert.ok(!/<a|href/.test(cut.text), cut.text);

@@ -124,13 +124,14 @@
   };
 
   /* What a result shows of its section: the whole section when it is short or about as long as
-     its best passage (an entry that stands alone, a duty or a term, is always whole); else that passage, its sentences only, with … where the section goes on (a page's
-     opening filled a phone's screen for one result). Text with its tags taken out: a window of
+     its best passage (an entry that stands alone, a duty or a term, is always whole); else that
+     passage, its sentences only, with … where the section's text goes on (a page's opening
+     filled a phone's screen for one result). Text with its tags taken out: a window of
      sentences may cut a tag, whose ends go, and no < or > is left. */
   function excerpt(section, passage) {
     if (!passage || !passage.plain) return section.text;
     var words = function (value) { return seg.clean(value).replace(/\s+/g, " ").trim(); };
-    var whole = words(section.plain);
+    var whole = words(seg.stripTags(section.text));
     var part = words(seg.stripTags(passage.plain).replace(/<[^>]*$/, "").replace(/^[^<>]*>/, "").replace(/[<>]/g, " "));
     if (!part || whole.length <= EXCERPT_SHORT || part.length >= EXCERPT_SHARE * whole.length) return section.text;
     var at = whole.indexOf(part);
