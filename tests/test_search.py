@@ -245,7 +245,8 @@ def test_text_that_comes_without_a_key_is_searched(search_page, page):
         .some((mark) => mark.textContent === '派出单位')""", timeout=5000)
     # while an input method composes, its keys (pinyin) are not searched
     page.locator("input[data-md-component=search-query]").evaluate(
-        "(box) => { box.value = 'paichu'; box.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true})); }")
+        "(box) => { box.value = 'paichu'; box.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));"
+        " box.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'u', isComposing: true})); }")
     page.wait_for_timeout(300)
     assert page.locator(".md-search-result mark", has_text="派出单位").count() > 0
 

@@ -589,10 +589,11 @@
         send();
       }, 1);
     });
-    query.addEventListener("keyup", send);
-    // Text that comes without a key: pasted from a menu, dictated, chosen from an input
-    // method's list (whose keys type pinyin, searched only once the characters are chosen).
-    query.addEventListener("input", function (event) { if (!event.isComposing) send(); });
+    // Typed, and text that comes without a key: pasted from a menu, dictated, chosen from an
+    // input method's list (whose keys type pinyin: searched once the characters are chosen).
+    function typed(event) { if (!event.isComposing) send(); }
+    query.addEventListener("keyup", typed);
+    query.addEventListener("input", typed);
     query.addEventListener("compositionend", send);
     query.form.addEventListener("reset", function () { setTimeout(function () { query.focus(); send(); }, 0); });
     query.form.addEventListener("submit", function (event) { event.preventDefault(); });
