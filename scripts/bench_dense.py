@@ -22,13 +22,8 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from bench_search import (DEFAULT_QUERIES, TOP, built_site, load_queries, report, section_texts,  # noqa: E402
-                          split_sections)
-from handbook.search_index import passages_of, strip_tags  # noqa: E402
+from bench_search import DEFAULT_QUERIES, TOP, built_site, load_queries, report, section_texts, split_sections
+from handbook.search_index import passages_of, strip_tags  # pip install -e . (the handbook's package)
 
 PASSAGE_SENTENCES = 3  # data/search.yml ranking.passage_sentences
 DEEPEST = 100  # ranks reported with --verbose
