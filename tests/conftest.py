@@ -240,8 +240,9 @@ class OutsideRequests(list):
     """Every request a page made to a host other than the local one (refused)."""
 
 
-@pytest.fixture
-def context(browser):
+def local_context(browser):
+    """A browser context that refuses, and records in `outside_requests`, every request to a
+    host other than the local one."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.outside_requests = OutsideRequests()
 
@@ -254,16 +255,27 @@ def context(browser):
             route.abort()
 
     context.route("**/*", route)
+    return context
+
+
+def watched_page(context):
+    """A page of the context that records its script errors in `errors`."""
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    return page
+
+
+@pytest.fixture
+def context(browser):
+    context = local_context(browser)
     yield context
     context.close()
 
 
 @pytest.fixture
 def page(context):
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    return page
+    return watched_page(context)
 
 
 # The sample page's reference translation: same ids, in the same order.

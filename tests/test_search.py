@@ -18,7 +18,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 import bench_search
-from conftest import ROOT
+from conftest import ROOT, local_context, watched_page
 
 SHARED = ROOT.parent / "shared"
 
@@ -39,13 +39,25 @@ GATES = {
 }
 
 
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for this module's searches: the engine loads once per language and page, not once
+    a test (a second each). Its script errors and other-host requests are checked at the end."""
+    context = local_context(browser)
+    tab = watched_page(context)
+    yield tab
+    assert tab.errors == [] and context.outside_requests == []
+    context.close()
+
+
 @pytest.fixture
-def search_page(page, server):
+def search_page(tab, server):
+    """Search on the home page of a language (in `tab`), opened again when a test left it."""
     def open_and_query(query: str, lang: str = "zh") -> list[str]:
-        if getattr(page, "search_lang", None) != lang:
-            bench_search.open_search(page, server + ("/" if lang == "zh" else f"/{lang}/"))
-            page.search_lang = lang
-        links, _ = bench_search.run_query(page, query)
+        home = server + ("/" if lang == "zh" else f"/{lang}/")
+        if tab.url != home:
+            bench_search.open_search(tab, home)
+        links, _ = bench_search.run_query(tab, query)
         return bench_search.distinct_locations(links, server)
     return open_and_query
 
@@ -73,64 +85,63 @@ def test_results_come_from_the_readers_language_only(search_page):
     assert search_page("accommodation") == []
 
 
-def test_results_and_pages_carry_no_segmentation_marks(search_page, page, site):
+def test_results_and_pages_carry_no_segmentation_marks(search_page, tab, site):
     search_page("派出单位跟踪管理")
-    shown = page.locator(".md-search-result").inner_text()
+    shown = tab.locator(".md-search-result").inner_text()
     assert "跟踪" in shown and "\u200b" not in shown
     for html in site.rglob("*.html"):
         assert "\u200b" not in html.read_text(encoding="utf-8"), html
 
 
-def test_landing_page_highlights_the_words_not_whole_paragraphs(search_page, page):
+def test_landing_page_highlights_the_words_not_whole_paragraphs(search_page, tab):
     search_page("班子 团结")
-    page.locator(".md-search-result__list a").first.click()
-    page.wait_for_selector("mark[data-md-highlight]")
-    marks = page.locator("mark[data-md-highlight]").all_inner_texts()
+    tab.locator(".md-search-result__list a").first.click()
+    tab.wait_for_selector("mark[data-md-highlight]")
+    marks = tab.locator("mark[data-md-highlight]").all_inner_texts()
     assert {"班子", "团结"} & set(marks)
     assert all(len(mark) <= 8 for mark in marks), marks  # words (or other names), never paragraphs
 
 
-def test_a_query_in_the_other_editions_script_that_finds_nothing_links_there(search_page, page):
+def test_a_query_in_the_other_editions_script_that_finds_nothing_links_there(search_page, tab):
     """住房 on the English site found nothing and said only that: the note under the box now
     offers the Chinese edition, which opens with the search done; and the other way round."""
     assert search_page("挂职干部", lang="en")
-    note = page.locator(".hb-search-note--elsewhere a")
+    note = tab.locator(".hb-search-note--elsewhere a")
     assert not note.is_visible()  # found: no note
     assert search_page("住房", lang="en") == []
     assert note.is_visible() and "“住房”" in note.inner_text()
     assert urlparse(note.get_attribute("href")).path == "/"
     note.click()
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
-    assert parse_qs(urlparse(page.url).query)["q"] == ["住房"]
-    page.search_lang = None
+    tab.wait_for_function("() => document.querySelectorAll('.md-search-result__list a').length > 0")
+    assert parse_qs(urlparse(tab.url).query)["q"] == ["住房"]
     assert search_page("zzzqqq") == []  # Latin letters on the Chinese site: the English edition
     assert urlparse(note.get_attribute("href")).path == "/en/" and "zzzqqq" in note.inner_text()
 
 
-def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewhere(search_page, page):
+def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewhere(search_page, tab):
     """挂职干部 学习: the district speech's ¶4 section names 选派干部 (another name of 挂职干部)
     but not 学习, which its ¶8 heading holds; the landed page once marked the other name and
     never 学习 (?h= carried only the words found in the section)."""
     search_page("挂职干部 学习")
-    result = page.locator(".md-search-result__article", has=page.locator("mark", has_text="选派干部")).filter(
-        has=page.locator(".md-search-result__terms", has_text="学习")).first
+    result = tab.locator(".md-search-result__article", has=tab.locator("mark", has_text="选派干部")).filter(
+        has=tab.locator(".md-search-result__terms", has_text="学习")).first
     assert result.count()  # the list still says the section lacks 学习
-    page.goto(result.locator("xpath=ancestor::a[1]").get_attribute("href"))
-    marks = set(page.locator("mark[data-md-highlight]").all_inner_texts())
+    tab.goto(result.locator("xpath=ancestor::a[1]").get_attribute("href"))
+    marks = set(tab.locator("mark[data-md-highlight]").all_inner_texts())
     assert {"挂职干部", "学习", "选派干部"} <= marks
-    assert "学习" in page.locator("#p8 mark[data-md-highlight]").all_inner_texts()
+    assert "学习" in tab.locator("#p8 mark[data-md-highlight]").all_inner_texts()
     # a searched word inside a duty was yellow on yellow: search marks are underlined, with no
     # background, and the duty marks keep their party's background
-    inner = page.locator("mark.hb-duty-mark mark[data-md-highlight]").first
+    inner = tab.locator("mark.hb-duty-mark mark[data-md-highlight]").first
     style = inner.evaluate("(mark) => { const s = getComputedStyle(mark); return [s.backgroundColor, s.textDecorationLine]; }")
     assert style == ["rgba(0, 0, 0, 0)", "underline"], style
     assert inner.evaluate("(mark) => getComputedStyle(mark.closest('.hb-duty-mark')).backgroundColor") != "rgba(0, 0, 0, 0)"
 
 
-def test_a_single_character_the_section_lacks_is_not_marked_on_the_page(search_page, page):
+def test_a_single_character_the_section_lacks_is_not_marked_on_the_page(search_page, tab):
     """区里住着多少人: 住 is in no answer, and carried to the opened page it marked 抓住."""
     search_page("区里住着多少人")
-    hrefs = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    hrefs = tab.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     assert hrefs
     for href in hrefs:
         words = parse_qs(urlparse(href).query).get("h", [""])[0].split()
@@ -226,29 +237,29 @@ def test_full_width_letters_and_digits_are_normalised(search_page):
     assert search_page("１２３１５", lang="en")
 
 
-def test_long_input_is_cut_with_a_note_and_bounded_output(search_page, page):
+def test_long_input_is_cut_with_a_note_and_bounded_output(search_page, tab):
     search_page("挂职干部要履行一岗双责" * 200)
-    note = page.locator(".hb-search-note--cut")
+    note = tab.locator(".hb-search-note--cut")
     assert note.is_visible() and "64" in note.inner_text()
-    assert page.locator(".md-search-result del").count() <= 200
-    assert page.locator(".md-search-result mark").count() <= 2000
+    assert tab.locator(".md-search-result del").count() <= 200
+    assert tab.locator(".md-search-result mark").count() <= 2000
     search_page("挂职干部")
     assert not note.is_visible()
 
 
-def test_text_that_comes_without_a_key_is_searched(search_page, page):
+def test_text_that_comes_without_a_key_is_searched(search_page, tab):
     """A paste from the menu, dictation or an input method's choice fires `input` but no key."""
     search_page("挂职干部")
-    page.locator("input[data-md-component=search-query]").evaluate(
+    tab.locator("input[data-md-component=search-query]").evaluate(
         "(box) => { box.value = '派出单位'; box.dispatchEvent(new InputEvent('input', {bubbles: true})); }")
-    page.wait_for_function("""() => [...document.querySelectorAll('.md-search-result mark')]
+    tab.wait_for_function("""() => [...document.querySelectorAll('.md-search-result mark')]
         .some((mark) => mark.textContent === '派出单位')""", timeout=5000)
     # while an input method composes, its keys (pinyin) are not searched
-    page.locator("input[data-md-component=search-query]").evaluate(
+    tab.locator("input[data-md-component=search-query]").evaluate(
         "(box) => { box.value = 'paichu'; box.dispatchEvent(new InputEvent('input', {bubbles: true, isComposing: true}));"
         " box.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'u', isComposing: true})); }")
-    page.wait_for_timeout(300)
-    assert page.locator(".md-search-result mark", has_text="派出单位").count() > 0
+    tab.wait_for_timeout(300)
+    assert tab.locator(".md-search-result mark", has_text="派出单位").count() > 0
 
 
 BAD_LEXICONS = {
@@ -274,11 +285,11 @@ def test_bad_search_data_stops_the_build(fixture_site, caplog, case):
     assert "search.yml" in caplog.text and message in caplog.text
 
 
-def test_host_unit_housing_finds_the_hosts_duty_first_and_entries_show_their_text(search_page, page):
+def test_host_unit_housing_finds_the_hosts_duty_first_and_entries_show_their_text(search_page, tab):
     # "board" (of board and lodging) took the city speech's "take them on board" for housing
     assert search_page("host unit housing", lang="en")[0] == "en/duties/host-unit/#vicemayor-01"
     # an entry that stands alone (a duty, a glossary term) shows its excerpt, not its title only
-    results = page.locator(".md-search-result__list > li")
+    results = tab.locator(".md-search-result__list > li")
     entries = [results.nth(i) for i in range(results.count())
                if "#" in results.nth(i).locator("a").first.get_attribute("href")
                and results.nth(i).locator("a").count() == 1]
@@ -287,7 +298,7 @@ def test_host_unit_housing_finds_the_hosts_duty_first_and_entries_show_their_tex
         title = entry.locator("h1").inner_text().strip()
         assert len(entry.inner_text().strip()) > len(title), entry.inner_text()
     # a word is marked where a word of its stem stands, not inside another (part is not Party)
-    marks = {mark.lower() for mark in page.locator(".md-search-result__list mark").all_inner_texts()}
+    marks = {mark.lower() for mark in tab.locator(".md-search-result__list mark").all_inner_texts()}
     assert marks and not marks & {"party", "particular"}, marks
 
 
