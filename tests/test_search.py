@@ -139,8 +139,10 @@ def test_a_section_without_one_of_the_words_lands_on_a_page_that_marks_it_elsewh
 
 
 def test_a_single_character_the_section_lacks_is_not_marked_on_the_page(search_page, tab):
-    """区里住着多少人: 住 is in no answer, and carried to the opened page it marked 抓住."""
-    search_page("区里住着多少人")
+    """区里住着多少人: 住 is in no answer, and carried to the opened page it marked 抓住. 区里
+    (in the district) is the district: the work report's section that gives the district's
+    population comes first, not the city speech's 人口多."""
+    assert search_page("区里住着多少人")[0] == "sources/04-work-report/#p4"
     hrefs = tab.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
     assert hrefs
     for href in hrefs:
