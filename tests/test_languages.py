@@ -37,7 +37,9 @@ def test_without_static_i18n_the_theme_language_is_the_only_one():
 
 
 def test_the_han_class_is_the_search_engines():
-    segment = (ROOT / "docs/assets/javascripts/search/segment.js").read_text(encoding="utf-8")
-    engine_class = re.search(r"var HAN = /\[(.*?)\]/;", segment).group(1)
-    assert engine_class.encode().decode("unicode_escape") == han.HAN_CLASS
+    # the engine's (segment.js) and the search box notes' (notice.js: which edition a query is in)
+    for script in ("segment.js", "notice.js"):
+        source = (ROOT / "docs/assets/javascripts/search" / script).read_text(encoding="utf-8")
+        engine_class = re.search(r"var HAN = /\[(.*?)\]/;", source).group(1)
+        assert engine_class.encode().decode("unicode_escape") == han.HAN_CLASS, script
     assert han.has_han("挂职") and han.has_han("\u3400") and not han.has_han("cadre，。")

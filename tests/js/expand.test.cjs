@@ -129,6 +129,8 @@ test("a Chinese word that nothing reaches is searched by its characters, which c
   const { index, expander } = setUp(EMPTY);
   assert.deepStrictEqual(expander.words("要紧", index), ["要紧"]);
   assert.deepStrictEqual({ ...expander.reach("要紧", index).tokens }, { 要: 0.5 });
+  assert.strictEqual(expander.reach("要紧", index).byCharacters, true);  // the list says it is missing
   // a word found as itself or inside a longer one is not taken apart
   assert.deepStrictEqual(Object.keys(expander.reach("双责", index).tokens), ["一岗双责"]);
+  assert.strictEqual(expander.reach("双责", index).byCharacters, false);
 });

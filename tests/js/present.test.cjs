@@ -93,7 +93,8 @@ test("a section is marked for the strongest way it holds a query word, not also 
 
 test("a word found only by its characters is missing from the section, and no character is marked", () => {
   const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
-  const loose = { word: "公司进驻", tokens: { 公: 0.5, 司: 0.5, 进: 0.5, 驻: 0.5 }, surfaces: ["公司进驻"], strengths: [1] };
+  const loose = { word: "公司进驻", tokens: { 公: 0.5, 司: 0.5, 进: 0.5, 驻: 0.5 }, surfaces: ["公司进驻"], strengths: [1],
+    byCharacters: true };
   const section = { plain: "区是市委驻地，推进工作。", text: "区是市委驻地，推进工作。", title: "一", doc: { location: "sources/x/#a" } };
   const item = presenter.item(section, 1, [0.5], [loose]);
   assert.deepStrictEqual(item.terms, { 公司进驻: false });

@@ -188,12 +188,13 @@
     }
     // A Chinese word that nothing reaches, not even its parts (公司进驻), is searched by its
     // characters, which count little: they match nearly everywhere.
-    if (seg.isHan(word) && word.length > 1 && !Object.keys(reached).length) {
-      Array.from(word).forEach(function (character) { add(character, weights.characters); });
-    }
+    var byCharacters = seg.isHan(word) && word.length > 1 && !Object.keys(reached).length;
+    if (byCharacters) Array.from(word).forEach(function (character) { add(character, weights.characters); });
     return {
       word: word,
       tokens: reached,
+      // reached only by its characters: no section holds the word itself (present.js)
+      byCharacters: byCharacters,
       surfaces: [word].concat(others.map(function (f) { return f[0]; })),
       // how strongly each surface stands for the word (present.js marks the strongest found)
       strengths: [weights.word].concat(others.map(function (f) { return f[1]; }))

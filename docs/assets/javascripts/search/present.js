@@ -82,21 +82,20 @@
     concepts.forEach(function (concept, c) {
       // a word found only by its characters (公司进驻: 公, 司, 进, 驻) is not in the section:
       // the list says it is missing, and marks no lone character
-      var loose = Array.from(concept.word).length > 1 && Object.keys(concept.tokens).length > 0 &&
-        Object.keys(concept.tokens).every(function (token) { return Array.from(token).length === 1 && seg.isHan(token); });
-      terms[concept.word] = row[c] > 0 && !loose;
-      if (row[c] > 0 && !loose) {
-        var found = [];
+      var found = row[c] > 0 && !concept.byCharacters;
+      terms[concept.word] = found;
+      if (found) {
+        var held = [];
         concept.surfaces.forEach(function (surface, s) {
           // an English word counts where a word of its stem stands (cadres finds the cadre)
           var forms = english(surface) ? stemForms(plain, surface) : [];
           if (plain.toLowerCase().indexOf(surface.toLowerCase()) === -1 && !forms.length) return;
-          found.push({ surface: surface, forms: forms, strength: strengthOf(concept, s) });
+          held.push({ surface: surface, forms: forms, strength: strengthOf(concept, s) });
         });
         // only the strongest way the section holds the word is marked: the reader's word or
         // another name of it, not also the guesses that would have led here without them
-        var strongest = Math.max.apply(null, found.map(function (f) { return f.strength; }));
-        found.forEach(function (f) {
+        var strongest = Math.max.apply(null, held.map(function (f) { return f.strength; }));
+        held.forEach(function (f) {
           if (f.strength < strongest) return;
           marks.push(f.surface);
           // the other names found are highlighted on the page the reader opens, too, and the
