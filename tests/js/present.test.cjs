@@ -126,6 +126,25 @@ test("a long section shows its best passage, with … where it goes on; a short 
   assert.ok(entries.item(duty, 1, [1], [word], { plain: " Two. The cadres came. Three." }).text.startsWith("<p>Comrades,</p>"));
 });
 
+test("a Chinese excerpt has no space where a tag was, and does not open on the last sentence's closing mark", () => {
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
+  const word = { word: "住房", tokens: {}, surfaces: ["住房"], strengths: [1] };
+  const text = "<p>" + "前文。".repeat(80) + "“一是生活。”“二是住房。”这些具体的事<span class=\"cite\"></span>。" + "后文。".repeat(80) + "</p>";
+  const section = { plain: text.replace(/<[^>]*>/g, " "), text: text, title: "T", doc: { location: "guide/x/#a" } };
+  const item = presenter.item(section, 1, [1], [word], { plain: "。” “二是住房。” 这些具体的事 。" });
+  assert.strictEqual(item.text, "<p>… “二是<mark data-md-highlight>住房</mark>。”这些具体的事。 …</p>");
+});
+
+test("a lone Chinese character the lexicon leads to is marked in the list but not carried to the page", () => {
+  const presenter = new Presenter({ ranking: { limits: { max_marks: 20 }, weights: settings().ranking.weights }, entryPages: [] });
+  // 区里 (in the district) leads to 区: on the page, 区 would be marked in every 区委
+  const district = { word: "区里", tokens: {}, surfaces: ["区里", "区"], strengths: [1, 0.7] };
+  const section = { plain: "区是市委驻地。", text: "区是市委驻地。", title: "一", doc: { location: "sources/x/#a" } };
+  const item = presenter.item(section, 1, [1], [district]);
+  assert.strictEqual(item.text, "<mark data-md-highlight>区</mark>是市委驻地。");
+  assert.deepStrictEqual(item.terms, { 区里: true });
+});
+
 test("with the Snowball stemmer a stem that is not the word's start still marks its words only", () => {
   require("../../docs/assets/javascripts/search/snowball-en.js");
   try {

@@ -101,8 +101,10 @@
           // the other names found are highlighted on the page the reader opens, too, and the
           // text's own forms of an English word (?h= has no stemmer: cadre for cadres); a
           // derived guess only in the list, where it says why the section came up (on the
-          // page, "last" marked all over for "live" is noise)
+          // page, "last" marked all over for "live" is noise); nor a lone Chinese character
+          // the lexicon leads to (区 for 区里), which the page would mark in every 区委
           if (f.strength <= guess) return;
+          if (f.surface !== concept.word && Array.from(f.surface).length === 1 && seg.isHan(f.surface)) return;
           terms[f.surface] = true;
           f.forms.forEach(function (form) { terms[form] = true; });
         });
@@ -129,14 +131,19 @@
      sentences may cut a tag, whose ends go, and no < or > is left. */
   function excerpt(section, passage) {
     if (!passage || !passage.plain) return section.text;
-    var words = function (value) { return seg.clean(value).replace(/\s+/g, " ").trim(); };
+    // a tag taken out leaves a space where Chinese has none (具体的事 。)
+    var words = function (value) { return seg.clean(value).replace(/\s+/g, " ").trim().replace(CJK_SPACE, "$1"); };
     var whole = words(seg.stripTags(section.text));
-    var part = words(seg.stripTags(passage.plain).replace(/<[^>]*$/, "").replace(/^[^<>]*>/, "").replace(/[<>]/g, " "));
+    // a window may open on the closing mark of the sentence before it (” “三是…)
+    var part = words(seg.stripTags(passage.plain).replace(/<[^>]*$/, "").replace(/^[^<>]*>/, "").replace(/[<>]/g, " "))
+      .replace(/^[”’」』）)，。；：、！？\s]+/, "");
     if (!part || whole.length <= EXCERPT_SHORT || part.length >= EXCERPT_SHARE * whole.length) return section.text;
     var at = whole.indexOf(part);
     return "<p>" + (at > 0 ? "… " : "") + part + (at === -1 || at + part.length < whole.length ? " …" : "") + "</p>";
   }
 
+  // a space between two Chinese characters or marks (full-width punctuation, quotes)
+  var CJK_SPACE = /([\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’])/g;
   var EXCERPT_SHARE = 0.8;  // a passage this much of its section stands for all of it
   var EXCERPT_SHORT = 200;  // characters: a section this short is shown whole
 
